@@ -2,7 +2,8 @@ package dev.sandpod.api.instances;
 
 import dev.sandpod.api.health.ServerInfo;
 import io.micronaut.context.annotation.Context;
-import jakarta.annotation.PreDestroy;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,9 @@ public class CurrentInstance {
         return id;
     }
 
-    @PreDestroy
-    void stopped() {
+    /** On the shutdown event, before any bean (the pool, the database) is destroyed. */
+    @EventListener
+    void stopped(ShutdownEvent event) {
         try {
             repository.markStopped(id);
         } catch (RuntimeException e) {
