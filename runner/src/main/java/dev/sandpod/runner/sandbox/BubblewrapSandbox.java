@@ -1,0 +1,224 @@
+package dev.sandpod.runner.sandbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The hardened local sandbox. Each execution is:
+ * <pre>
+ *   sh (root: joins a fresh cgroup, then exec)
+ *    → setpriv (uid/gid 65534, no groups, no capabilities, no-new-privs)
+ *    → prlimit (CPU seconds, file size, open files, no core dumps)
+ *    → bwrap (new user/pid/net/ipc/uts/cgroup namespaces, no nested user namespaces, read-only /usr,
+ *             a private /proc, /dev and size-capped /tmp, only /box holding the run's files)
+ *    → the program
+ * </pre>
+ * The group is joined before the first exec, so no process of the tree ever runs outside it. A wall
+ * clock, CPU-time or output overrun kills the whole group; the pid namespace dies with bwrap, so a
+ * daemonized child cannot outlive the run.
+ */
+public final class BubblewrapSandbox implements Sandbox {
+
+    /** uid and gid of {@code nobody}: owns nothing on the host. */
+    public static final int SANDBOX_ID = 65534;
+
+    private static final long POLL_MS = 20;
+    private static final long DRAIN_MS = 2000;
+    private static final List<String> HOST_ROOT_LINKS = List.of("/bin", "/lib", "/lib64", "/lib32", "/libx32", "/sbin");
+    private static final List<String> HOST_ETC = List.of("/etc/alternatives", "/etc/ld.so.cache", "/etc/ld.so.conf",
+            "/etc/ld.so.conf.d", "/etc/java-17-openjdk", "/etc/fpc.cfg", "/etc/fpc-3.2.2.cfg", "/etc/php", "/etc/perl",
+            "/etc/localtime");
+
+    private final Tools tools;
+    private final Cgroups cgroups;
+    private final List<String> rootBinds;
+    private final AtomicLong counter = new AtomicLong();
+    private final String instance = Long.toHexString(ProcessHandle.current().pid());
+
+    public BubblewrapSandbox(Tools tools, Cgroups cgroups, Path workRoot) throws IOException {
+        this.tools = tools;
+        this.cgroups = cgroups;
+        this.rootBinds = rootBinds(workRoot);
+    }
+
+    /** Absolute paths of the host tools the sandbox needs. */
+    public record Tools(String sh, String setpriv, String prlimit, String bwrap) {
+    }
+
+    @Override
+    public String describe() {
+        return "bubblewrap + setpriv + " + cgroups.describe();
+    }
+
+    @Override
+    public void prepareBox(Path box) throws IOException {
+        Files.setAttribute(box, "unix:uid", SANDBOX_ID, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(box, "unix:gid", SANDBOX_ID, LinkOption.NOFOLLOW_LINKS);
+        try (Stream<Path> files = Files.walk(box)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.setAttribute(file, "unix:uid", SANDBOX_ID, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(file, "unix:gid", SANDBOX_ID, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    @Override
+    public Execution execute(SandboxCommand command) throws IOException {
+        SandboxLimits limits = command.limits();
+        Cgroup cgroup = cgroups.create("x" + instance + "-" + counter.incrementAndGet(), limits);
+        try {
+            return run(command, limits, cgroup);
+        } finally {
+            cgroup.delete();
+        }
+    }
+
+    private Execution run(SandboxCommand command, SandboxLimits limits, Cgroup cgroup) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(argv(command, cgroup));
+        builder.environment().clear();
+        long started = System.nanoTime();
+        Process process = builder.start();
+
+        AtomicBoolean outputExceeded = new AtomicBoolean();
+        Runnable killForOutput = () -> {
+            outputExceeded.set(true);
+            kill(process, cgroup);
+        };
+        AtomicLong budget = new AtomicLong(limits.outputBytes());
+        CappedStream stdout = new CappedStream("sandbox-stdout", process.getInputStream(), budget, killForOutput);
+        CappedStream stderr = new CappedStream("sandbox-stderr", process.getErrorStream(), budget, killForOutput);
+        stdout.start();
+        stderr.start();
+        Thread stdin = feed(process, command.stdin());
+
+        boolean wallExceeded = false;
+        boolean cpuExceeded = false;
+        long deadline = started + TimeUnit.MILLISECONDS.toNanos(limits.wallMs());
+        try {
+            while (!process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                if (cgroup.cpuMs() > limits.cpuMs()) {
+                    cpuExceeded = true;
+                    kill(process, cgroup);
+                } else if (System.nanoTime() > deadline) {
+                    wallExceeded = true;
+                    kill(process, cgroup);
+                }
+            }
+        } catch (InterruptedException e) {
+            kill(process, cgroup);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the program ran", e);
+        }
+        long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long cpuMs = cgroup.cpuMs();
+        long memoryKb = cgroup.memoryPeakKb();
+        boolean oom = cgroup.oomKilled();
+        cgroup.killAll();
+        join(stdout, stderr, stdin);
+
+        int status = process.exitValue();
+        Integer exitCode = status > 128 && status <= 128 + 64 ? null : status;
+        String signal = exitCode == null ? Signals.name(status - 128) : null;
+        if ("SIGXCPU".equals(signal) || cpuMs > limits.cpuMs()) {
+            cpuExceeded = true;
+        }
+        return new Execution(exitCode, signal, stdout.bytes(), stderr.bytes(), outputExceeded.get(),
+                wallExceeded, cpuExceeded, oom, wallMs, cpuMs, memoryKb);
+    }
+
+    private List<String> argv(SandboxCommand command, Cgroup cgroup) {
+        SandboxLimits limits = command.limits();
+        List<String> argv = new ArrayList<>();
+        String join = cgroup.procsFiles().stream()
+                .map(file -> "echo $$ > '" + file + "'")
+                .collect(Collectors.joining(" && "));
+        argv.addAll(List.of(tools.sh(), "-c", join + " && exec \"$@\"", "sandpod"));
+        argv.addAll(List.of(tools.setpriv(), "--reuid=" + SANDBOX_ID, "--regid=" + SANDBOX_ID, "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        long cpuSeconds = Math.max(1, (limits.cpuMs() + 999) / 1000);
+        argv.addAll(List.of(tools.prlimit(), "--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1),
+                "--fsize=" + limits.fileSizeBytes(), "--nofile=" + limits.openFiles(), "--core=0", "--"));
+        argv.addAll(List.of(tools.bwrap(), "--unshare-all", "--unshare-user", "--disable-userns",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox"));
+        argv.addAll(rootBinds);
+        argv.addAll(List.of("--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
+        argv.addAll(List.of(command.boxWritable() ? "--bind" : "--ro-bind", command.box().toString(), "/box",
+                "--chdir", "/box", "--clearenv",
+                "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
+                "--setenv", "HOME", "/tmp",
+                "--setenv", "TMPDIR", "/tmp",
+                "--setenv", "LANG", "C.UTF-8"));
+        for (Map.Entry<String, String> variable : command.env().entrySet()) {
+            argv.addAll(List.of("--setenv", variable.getKey(), variable.getValue()));
+        }
+        argv.add("--");
+        argv.addAll(command.argv());
+        return argv;
+    }
+
+    /** The read-only view of the host: /usr, the root symlinks into it, and a few files of /etc. */
+    private static List<String> rootBinds(Path workRoot) throws IOException {
+        List<String> binds = new ArrayList<>(List.of("--ro-bind", "/usr", "/usr"));
+        for (String path : HOST_ROOT_LINKS) {
+            Path host = Path.of(path);
+            if (Files.isSymbolicLink(host)) {
+                binds.addAll(List.of("--symlink", Files.readSymbolicLink(host).toString(), path));
+            } else if (Files.isDirectory(host)) {
+                binds.addAll(List.of("--ro-bind", path, path));
+            }
+        }
+        for (String path : HOST_ETC) {
+            binds.addAll(List.of("--ro-bind-try", path, path));
+        }
+        Path passwd = workRoot.resolve("passwd");
+        Path group = workRoot.resolve("group");
+        Files.writeString(passwd, "root:x:0:0::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
+        Files.writeString(group, "root:x:0:\nnogroup:x:65534:\n");
+        binds.addAll(List.of("--ro-bind", passwd.toString(), "/etc/passwd", "--ro-bind", group.toString(), "/etc/group",
+                "--proc", "/proc", "--dev", "/dev"));
+        return List.copyOf(binds);
+    }
+
+    private static Thread feed(Process process, byte[] stdin) {
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = process.getOutputStream()) {
+                if (stdin != null && stdin.length > 0) {
+                    out.write(stdin);
+                }
+            } catch (IOException e) {
+                // the program exited or closed stdin before reading it all
+            }
+        }, "sandbox-stdin");
+        writer.setDaemon(true);
+        writer.start();
+        return writer;
+    }
+
+    private static void kill(Process process, Cgroup cgroup) {
+        process.destroyForcibly();
+        cgroup.killAll();
+    }
+
+    private static void join(Thread... threads) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MS);
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
