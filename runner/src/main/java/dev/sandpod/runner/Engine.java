@@ -115,6 +115,12 @@ public final class Engine {
                 Files.createDirectories(target.getParent());
                 Files.write(target, file.content);
             }
+            for (Map.Entry<String, String> support : run.language.supportFiles().entrySet()) {
+                Path target = box.resolve(support.getKey());
+                if (!Files.exists(target)) {
+                    Files.writeString(target, support.getValue());
+                }
+            }
             sandbox.prepareBox(box);
             return execute(run, box);
         } catch (IOException | RuntimeException e) {
@@ -268,6 +274,12 @@ public final class Engine {
             String name = safeName(file.name(), field + ".name");
             if (!seen.add(name)) {
                 throw new InvalidRunRequestException(field + ".name", "duplicate file name " + name);
+            }
+            for (String other : seen) {
+                if (name.startsWith(other + "/") || other.startsWith(name + "/")) {
+                    throw new InvalidRunRequestException(field + ".name", name + " clashes with " + other
+                            + ": a name cannot be both a file and a directory");
+                }
             }
             files.add(new PreparedFile(name, decode(file, field)));
         }

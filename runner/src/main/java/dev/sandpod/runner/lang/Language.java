@@ -13,6 +13,7 @@ import java.util.Map;
  * @param entryNamePattern      optional regex whose first group names the entry file (Java's public class)
  * @param compileSucceedsWhen   optional file whose existence, not the exit code, decides compilation
  * @param memoryOverheadMb      memory a runtime needs beyond the user's limit (a JVM's non-heap memory)
+ * @param supportFiles          files the toolchain needs beside the source (TypeScript's Node globals)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Language(
@@ -28,12 +29,14 @@ public record Language(
         List<String> run,
         Map<String, String> env,
         int memoryOverheadMb,
+        Map<String, String> supportFiles,
         List<String> versionCommand) {
 
     public Language {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         compileEnv = compileEnv == null ? Map.of() : Map.copyOf(compileEnv);
         env = env == null ? Map.of() : Map.copyOf(env);
+        supportFiles = supportFiles == null ? Map.of() : Map.copyOf(supportFiles);
     }
 
     public boolean compiled() {

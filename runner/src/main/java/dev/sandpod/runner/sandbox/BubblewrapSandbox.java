@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,8 @@ public final class BubblewrapSandbox implements Sandbox {
     public BubblewrapSandbox(Tools tools, Cgroups cgroups, Path workRoot) throws IOException {
         this.tools = tools;
         this.cgroups = cgroups;
+        // The sandbox user must traverse the work root to reach its box, but not list the other runs.
+        Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
         this.rootBinds = rootBinds(workRoot);
     }
 
@@ -143,7 +146,7 @@ public final class BubblewrapSandbox implements Sandbox {
         String join = cgroup.procsFiles().stream()
                 .map(file -> "echo $$ > '" + file + "'")
                 .collect(Collectors.joining(" && "));
-        argv.addAll(List.of(tools.sh(), "-c", join + " && exec \"$@\"", "sandpod"));
+        argv.addAll(List.of(tools.sh(), "-c", join + " && unset PWD OLDPWD && exec \"$@\"", "sandpod"));
         argv.addAll(List.of(tools.setpriv(), "--reuid=" + SANDBOX_ID, "--regid=" + SANDBOX_ID, "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
         long cpuSeconds = Math.max(1, (limits.cpuMs() + 999) / 1000);
@@ -154,7 +157,7 @@ public final class BubblewrapSandbox implements Sandbox {
         argv.addAll(rootBinds);
         argv.addAll(List.of("--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
         argv.addAll(List.of(command.boxWritable() ? "--bind" : "--ro-bind", command.box().toString(), "/box",
-                "--chdir", "/box", "--clearenv",
+                "--remount-ro", "/", "--chdir", "/box", "--clearenv",
                 "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp",
                 "--setenv", "TMPDIR", "/tmp",

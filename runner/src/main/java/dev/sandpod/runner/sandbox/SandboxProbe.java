@@ -75,8 +75,10 @@ public final class SandboxProbe {
                 return null;
             }
             String stderr = new String(execution.stderr(), StandardCharsets.UTF_8).strip();
-            return "bubblewrap could not start a sandbox (" + stderr + "): enable unprivileged user namespaces "
-                    + "(sysctl kernel.unprivileged_userns_clone=1 and user.max_user_namespaces > 0)";
+            boolean namespaces = stderr.contains("namespace") || stderr.contains("Operation not permitted");
+            return "bubblewrap could not start a sandbox (" + stderr + ")" + (namespaces
+                    ? ": enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, user.max_user_namespaces > 0)"
+                    : "");
         } finally {
             Files.deleteIfExists(box);
         }
