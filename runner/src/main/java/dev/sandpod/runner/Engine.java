@@ -69,6 +69,11 @@ public final class Engine {
         return new Engine(config, catalog, probe.sandbox(), null);
     }
 
+    /** An engine that refuses every run with {@code reason}: what the server holds when it cannot sandbox. */
+    public static Engine unavailable(EngineConfig config, String reason) {
+        return new Engine(config, LanguageCatalog.probeBundled(), null, reason);
+    }
+
     public boolean available() {
         return sandbox != null;
     }
