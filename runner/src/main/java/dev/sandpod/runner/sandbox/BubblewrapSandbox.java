@@ -45,7 +45,6 @@ public final class BubblewrapSandbox implements Sandbox {
     private final Cgroups cgroups;
     private final List<String> rootBinds;
     private final AtomicLong counter = new AtomicLong();
-    private final String instance = Long.toHexString(ProcessHandle.current().pid());
 
     public BubblewrapSandbox(Tools tools, Cgroups cgroups, Path workRoot) throws IOException {
         this.tools = tools;
@@ -79,7 +78,7 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public Execution execute(SandboxCommand command) throws IOException {
         SandboxLimits limits = command.limits();
-        Cgroup cgroup = cgroups.create("x" + instance + "-" + counter.incrementAndGet(), limits);
+        Cgroup cgroup = cgroups.create(Cgroups.name(counter.incrementAndGet()), limits);
         try {
             return run(command, limits, cgroup);
         } finally {
@@ -184,13 +183,21 @@ public final class BubblewrapSandbox implements Sandbox {
         for (String path : HOST_ETC) {
             binds.addAll(List.of("--ro-bind-try", path, path));
         }
-        Path passwd = workRoot.resolve("passwd");
-        Path group = workRoot.resolve("group");
-        Files.writeString(passwd, "root:x:0:0::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
-        Files.writeString(group, "root:x:0:\nnogroup:x:65534:\n");
+        Path passwd = writeAtomically(workRoot.resolve("passwd"),
+                "root:x:0:0::/nonexistent:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/tmp:/usr/sbin/nologin\n");
+        Path group = writeAtomically(workRoot.resolve("group"), "root:x:0:\nnogroup:x:65534:\n");
         binds.addAll(List.of("--ro-bind", passwd.toString(), "/etc/passwd", "--ro-bind", group.toString(), "/etc/group",
                 "--proc", "/proc", "--dev", "/dev"));
         return List.copyOf(binds);
+    }
+
+    /** Another server sharing the work root may be binding this file right now: replace, never truncate. */
+    private static Path writeAtomically(Path file, String content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(temp, content);
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+        return Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static Thread feed(Process process, byte[] stdin) {

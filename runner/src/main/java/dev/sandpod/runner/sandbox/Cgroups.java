@@ -118,12 +118,17 @@ public final class Cgroups {
         return cgroup;
     }
 
-    /** Kills and removes groups left behind by a process that died mid-run. Returns how many. */
+    /**
+     * Kills and removes groups left behind by a server that died mid-run. Group names start with the
+     * owner's pid ({@code x<hex pid>-<n>}), so the groups of another live server are left alone.
+     * Returns how many were removed.
+     */
     public int sweep() throws IOException {
         Set<String> names = new LinkedHashSet<>();
         for (Path parent : parents) {
             try (Stream<Path> children = Files.list(parent)) {
-                children.filter(Files::isDirectory).forEach(child -> names.add(child.getFileName().toString()));
+                children.filter(Files::isDirectory).map(child -> child.getFileName().toString())
+                        .filter(name -> !ownerAlive(name)).forEach(names::add);
             }
         }
         for (String name : names) {
@@ -131,6 +136,24 @@ public final class Cgroups {
             new Cgroup(dirs, v2).delete();
         }
         return names.size();
+    }
+
+    /** The group name for execution {@code n} of this process. */
+    static String name(long n) {
+        return "x" + Long.toHexString(ProcessHandle.current().pid()) + "-" + n;
+    }
+
+    private static boolean ownerAlive(String name) {
+        int dash = name.indexOf('-');
+        if (!name.startsWith("x") || dash < 2) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(name.substring(1, dash), 16);
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static long quota(double cpus) {
