@@ -18,9 +18,8 @@ import java.util.stream.Stream;
 /**
  * The hardened local sandbox. Each execution is:
  * <pre>
- *   sh (root: joins a fresh cgroup, then exec)
+ *   sh (root: joins a fresh cgroup, sets rlimits: CPU seconds, file size, open files, no core; then exec)
  *    → setpriv (uid/gid 65534, no groups, no capabilities, no-new-privs)
- *    → prlimit (CPU seconds, file size, open files, no core dumps)
  *    → bwrap (new user/pid/net/ipc/uts/cgroup namespaces, no nested user namespaces, read-only /usr,
  *             a private /proc, /dev and size-capped /tmp, only /box holding the run's files)
  *    → the program
@@ -51,11 +50,17 @@ public final class BubblewrapSandbox implements Sandbox {
         this.cgroups = cgroups;
         // The sandbox user must traverse the work root to reach its box, but not list the other runs.
         Files.setPosixFilePermissions(workRoot, PosixFilePermissions.fromString("rwx--x--x"));
+        for (Path dir = workRoot.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+            if (!Files.getPosixFilePermissions(dir).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IOException("the sandbox user cannot reach the work root " + workRoot + ": " + dir
+                        + " is not searchable by others (chmod o+x, or choose another SANDPOD_ENGINE_WORK_ROOT)");
+            }
+        }
         this.rootBinds = rootBinds(workRoot);
     }
 
     /** Absolute paths of the host tools the sandbox needs. */
-    public record Tools(String sh, String setpriv, String prlimit, String bwrap) {
+    public record Tools(String sh, String setpriv, String bwrap) {
     }
 
     @Override
@@ -142,15 +147,17 @@ public final class BubblewrapSandbox implements Sandbox {
     private List<String> argv(SandboxCommand command, Cgroup cgroup) {
         SandboxLimits limits = command.limits();
         List<String> argv = new ArrayList<>();
+        // The shell (root) joins the cgroup and sets the rlimits itself: one exec fewer than prlimit.
         String join = cgroup.procsFiles().stream()
                 .map(file -> "echo $$ > '" + file + "'")
                 .collect(Collectors.joining(" && "));
-        argv.addAll(List.of(tools.sh(), "-c", join + " && unset PWD OLDPWD && exec \"$@\"", "sandpod"));
+        long cpuSeconds = Math.max(1, (limits.cpuMs() + 999) / 1000);
+        long fileBlocks = Math.max(1, (limits.fileSizeBytes() + 511) / 512);
+        String rlimits = "ulimit -S -t " + cpuSeconds + " && ulimit -H -t " + (cpuSeconds + 1)
+                + " && ulimit -f " + fileBlocks + " && ulimit -n " + limits.openFiles() + " && ulimit -c 0";
+        argv.addAll(List.of(tools.sh(), "-c", join + " && " + rlimits + " && unset PWD OLDPWD && exec \"$@\"", "sandpod"));
         argv.addAll(List.of(tools.setpriv(), "--reuid=" + SANDBOX_ID, "--regid=" + SANDBOX_ID, "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
-        long cpuSeconds = Math.max(1, (limits.cpuMs() + 999) / 1000);
-        argv.addAll(List.of(tools.prlimit(), "--cpu=" + cpuSeconds + ":" + (cpuSeconds + 1),
-                "--fsize=" + limits.fileSizeBytes(), "--nofile=" + limits.openFiles(), "--core=0", "--"));
         argv.addAll(List.of(tools.bwrap(), "--unshare-all", "--unshare-user", "--disable-userns",
                 "--die-with-parent", "--new-session", "--hostname", "sandbox"));
         argv.addAll(rootBinds);

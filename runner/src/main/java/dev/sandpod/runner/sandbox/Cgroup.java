@@ -130,7 +130,7 @@ public final class Cgroup {
 
     private static void sleep() {
         try {
-            Thread.sleep(5);
+            Thread.sleep(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,9 +35,8 @@ public final class SandboxProbe {
             return unavailable("bwrap is missing: install the Debian package bubblewrap (apt-get install -y bubblewrap)");
         }
         Optional<String> setpriv = find("setpriv");
-        Optional<String> prlimit = find("prlimit");
-        if (setpriv.isEmpty() || prlimit.isEmpty()) {
-            return unavailable("setpriv or prlimit is missing: install the Debian package util-linux");
+        if (setpriv.isEmpty()) {
+            return unavailable("setpriv is missing: install the Debian package util-linux");
         }
         Optional<String> sh = find("sh");
         if (sh.isEmpty()) {
@@ -54,8 +53,7 @@ public final class SandboxProbe {
         }
         try {
             Files.createDirectories(workRoot);
-            var sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Tools(sh.get(), setpriv.get(), prlimit.get(),
-                    bwrap.get()), cgroups, workRoot);
+            var sandbox = new BubblewrapSandbox(new BubblewrapSandbox.Tools(sh.get(), setpriv.get(), bwrap.get()), cgroups, workRoot);
             String failure = smokeTest(sandbox, workRoot);
             return failure == null ? new Outcome(sandbox, null, swept) : unavailable(failure);
         } catch (IOException e) {
