@@ -1,8 +1,10 @@
 package dev.sandpod.runner;
 
+import dev.sandpod.runner.lang.JavaCompileServer;
 import dev.sandpod.runner.lang.Language;
 import dev.sandpod.runner.lang.LanguageCatalog;
 import dev.sandpod.runner.lang.LanguageStatus;
+import dev.sandpod.runner.sandbox.BubblewrapSandbox;
 import dev.sandpod.runner.sandbox.Execution;
 import dev.sandpod.runner.sandbox.Sandbox;
 import dev.sandpod.runner.sandbox.SandboxCommand;
@@ -30,7 +32,7 @@ import java.util.stream.Stream;
  * The execution engine: compile once, then run every test case against the same build, each in a
  * fresh sandbox, and judge it. At most {@code concurrency} runs execute at once; the rest wait.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int MB = 1024 * 1024;
@@ -40,6 +42,7 @@ public final class Engine {
     private final Sandbox sandbox;
     private final String unavailableReason;
     private final Semaphore slots;
+    private final JavaCompileServer javac;
 
     private Engine(EngineConfig config, LanguageCatalog catalog, Sandbox sandbox, String unavailableReason) {
         this.config = config;
@@ -47,6 +50,34 @@ public final class Engine {
         this.sandbox = sandbox;
         this.unavailableReason = unavailableReason;
         this.slots = new Semaphore(Math.max(1, config.concurrency()), true);
+        this.javac = warmJavac(config, catalog, sandbox);
+    }
+
+    /** Starts the warm javac in the background when Java is available and the sandbox is bubblewrap. */
+    private static JavaCompileServer warmJavac(EngineConfig config, LanguageCatalog catalog, Sandbox sandbox) {
+        boolean wanted = config.warmCompilers() && sandbox instanceof BubblewrapSandbox
+                && catalog.all().stream().anyMatch(s -> s.available() && "javac".equals(s.language().compileServer()));
+        if (!wanted) {
+            return null;
+        }
+        try {
+            JavaCompileServer server = new JavaCompileServer((BubblewrapSandbox) sandbox, config.workRoot(),
+                    (long) config.compile().memoryMb() * MB);
+            Thread starter = new Thread(server::start, "javac-start");
+            starter.setDaemon(true);
+            starter.start();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Warm Java compiler unavailable, using cold javac: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (javac != null) {
+            javac.close();
+        }
     }
 
     /** Probes the sandbox and every language; never throws for a missing tool, it reports it. */
@@ -160,6 +191,13 @@ public final class Engine {
 
     private CompileResult compile(PreparedRun run, Path box) throws IOException {
         Limits limits = config.compile();
+        if (javac != null && "javac".equals(run.language.compileServer())) {
+            CompileResult warm = javac.compile(box, limits.wallTimeMs());
+            if (warm != null) {
+                sandbox.prepareBox(box);
+                return warm;
+            }
+        }
         Execution execution = sandbox.execute(new SandboxCommand(expand(run.language.compile(), run), box, true,
                 new byte[0], run.language.compileEnv(), sandboxLimits(limits, limits.memoryMb(), 2.0)));
         String output = (new String(execution.stdout(), StandardCharsets.UTF_8)
@@ -368,13 +406,14 @@ public final class Engine {
         }
     }
 
-    /** For tests and health: the work directories currently present. */
+    /** For tests and health: the run directories currently present (the javac spool is not one). */
     public long leftoverWorkDirs() throws IOException {
         if (!Files.isDirectory(config.workRoot())) {
             return 0;
         }
         try (Stream<Path> children = Files.list(config.workRoot())) {
-            return children.filter(Files::isDirectory).count();
+            return children.filter(Files::isDirectory).filter(dir -> !dir.getFileName().toString().equals("javac-spool"))
+                    .count();
         }
     }
 

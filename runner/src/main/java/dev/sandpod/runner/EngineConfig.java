@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * How the engine runs. {@code defaults} fill a request's missing limits; {@code maximums} bound what a
- * request may ask for; {@code compile} limits every compilation.
+ * request may ask for; {@code compile} limits every compilation. {@code warmCompilers} keeps a
+ * sandboxed javac running between runs (compiles in milliseconds instead of most of a second).
  */
 public record EngineConfig(
         Isolation isolation,
@@ -15,7 +16,8 @@ public record EngineConfig(
         Limits compile,
         long tmpBytes,
         double runCpus,
-        int openFiles) {
+        int openFiles,
+        boolean warmCompilers) {
 
     public enum Isolation {
         /** bubblewrap + setpriv + cgroups + rlimits. */
@@ -32,18 +34,22 @@ public record EngineConfig(
         return new EngineConfig(Isolation.BUBBLEWRAP,
                 Path.of(System.getProperty("java.io.tmpdir"), "sandpod-runner"),
                 Runtime.getRuntime().availableProcessors(),
-                DEFAULT_LIMITS, MAXIMUM_LIMITS, COMPILE_LIMITS, 64L << 20, 1.0, 256);
+                DEFAULT_LIMITS, MAXIMUM_LIMITS, COMPILE_LIMITS, 64L << 20, 1.0, 256, true);
     }
 
     public EngineConfig withIsolation(Isolation value) {
-        return new EngineConfig(value, workRoot, concurrency, defaults, maximums, compile, tmpBytes, runCpus, openFiles);
+        return new EngineConfig(value, workRoot, concurrency, defaults, maximums, compile, tmpBytes, runCpus, openFiles, warmCompilers);
     }
 
     public EngineConfig withWorkRoot(Path value) {
-        return new EngineConfig(isolation, value, concurrency, defaults, maximums, compile, tmpBytes, runCpus, openFiles);
+        return new EngineConfig(isolation, value, concurrency, defaults, maximums, compile, tmpBytes, runCpus, openFiles, warmCompilers);
+    }
+
+    public EngineConfig withWarmCompilers(boolean value) {
+        return new EngineConfig(isolation, workRoot, concurrency, defaults, maximums, compile, tmpBytes, runCpus, openFiles, value);
     }
 
     public EngineConfig withConcurrency(int value) {
-        return new EngineConfig(isolation, workRoot, value, defaults, maximums, compile, tmpBytes, runCpus, openFiles);
+        return new EngineConfig(isolation, workRoot, value, defaults, maximums, compile, tmpBytes, runCpus, openFiles, warmCompilers);
     }
 }

@@ -79,7 +79,7 @@ class LanguagesTest {
     @Test
     void aMissingToolchainIsReportedUnavailableWithItsPackage() {
         Language ghost = new Language("ghost", "Ghost", List.of(), "main.gh", "ghost-lang", null, null, null, null,
-                List.of("/usr/bin/ghost-lang-does-not-exist", "{main}"), null, 0, null,
+                List.of("/usr/bin/ghost-lang-does-not-exist", "{main}"), null, 0, null, null,
                 List.of("/usr/bin/ghost-lang-does-not-exist", "--version"));
         LanguageStatus status = LanguageCatalog.probe(List.of(ghost)).all().get(0);
         assertFalse(status.available());

@@ -45,7 +45,10 @@ final class TestEngine {
         return new Limits(wallMs, cpuMs, memoryMb, null, null, null);
     }
 
-    /** Nothing of a run may survive it: no work directory, no control group, no sandbox process. */
+    /**
+     * Nothing of a run may survive it: no work directory, no execution cgroup ({@code x…}; the warm
+     * compiler's {@code s…} group lives on), no sandbox process.
+     */
     static void assertNothingLeft() throws IOException {
         assertEquals(0, ENGINE.leftoverWorkDirs(), "work directories left behind");
         assertEquals(List.of(), leftoverCgroups(), "cgroups left behind");
@@ -61,7 +64,8 @@ final class TestEngine {
     private static Stream<Path> sandpodChildren(Path mount) {
         try (Stream<Path> walk = Files.walk(mount, 6)) {
             return walk.filter(path -> path.getParent() != null && path.getParent().getFileName() != null
-                            && path.getParent().getFileName().toString().equals("sandpod") && Files.isDirectory(path))
+                            && path.getParent().getFileName().toString().equals("sandpod") && Files.isDirectory(path)
+                            && path.getFileName().toString().startsWith("x"))
                     .toList().stream();
         } catch (IOException | java.io.UncheckedIOException e) {
             return Stream.empty();

@@ -1,6 +1,7 @@
 package dev.sandpod.api.engine;
 
 import dev.sandpod.runner.Engine;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 
@@ -9,6 +10,7 @@ import io.micronaut.context.annotation.Factory;
 class EngineFactory {
 
     @Context
+    @Bean(preDestroy = "close")
     Engine engine(EngineConfiguration configuration) {
         return Engine.start(configuration.toEngineConfig());
     }

@@ -32,7 +32,8 @@ public final class RunnerCli {
 
     public static void main(String[] args) throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        EngineConfig config = EngineConfig.standard().withIsolation(isolation(args));
+        // One run per process: a warm compiler would only cost its start-up.
+        EngineConfig config = EngineConfig.standard().withIsolation(isolation(args)).withWarmCompilers(false);
         RunRequest request;
         try {
             request = JSON.readValue(System.in, RunRequest.class);
@@ -41,8 +42,7 @@ public final class RunnerCli {
             System.exit(2);
             return;
         }
-        Engine engine = Engine.start(config);
-        try {
+        try (Engine engine = Engine.start(config)) {
             RunResult result = engine.run(request);
             out.println(JSON.writeValueAsString(result));
         } catch (InvalidRunRequestException e) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param compileSucceedsWhen   optional file whose existence, not the exit code, decides compilation
  * @param memoryOverheadMb      memory a runtime needs beyond the user's limit (a JVM's non-heap memory)
  * @param supportFiles          files the toolchain needs beside the source (TypeScript's Node globals)
+ * @param compileServer         {@code javac}: compile with the warm, sandboxed compiler when it runs
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Language(
@@ -30,6 +31,7 @@ public record Language(
         Map<String, String> env,
         int memoryOverheadMb,
         Map<String, String> supportFiles,
+        String compileServer,
         List<String> versionCommand) {
 
     public Language {

@@ -91,8 +91,38 @@ public final class BubblewrapSandbox implements Sandbox {
         }
     }
 
+    /** A long-lived sandboxed process (a warm compiler): its own cgroup, stdin/stdout pipes, stderr dropped. */
+    public record Service(Process process, Cgroup cgroup) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.destroyForcibly();
+            cgroup.delete();
+        }
+    }
+
+    /**
+     * Starts {@code argv} with {@code box} writable at /box and {@code readOnly} host paths bound at the
+     * given sandbox paths. The caller owns the service and must close it. Call it from a thread that
+     * outlives the service: bwrap's --die-with-parent fires when the spawning thread exits.
+     */
+    public Service startService(List<String> argv, Path box, Map<Path, String> readOnly, Map<String, String> env,
+                                SandboxLimits limits) throws IOException {
+        Cgroup cgroup = cgroups.create(Cgroups.serviceName(counter.incrementAndGet()), limits);
+        try {
+            List<String> binds = new ArrayList<>();
+            readOnly.forEach((host, target) -> binds.addAll(List.of("--ro-bind", host.toString(), target)));
+            ProcessBuilder builder = new ProcessBuilder(argv(new SandboxCommand(argv, box, true, null, env, limits),
+                    cgroup, binds)).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().clear();
+            return new Service(builder.start(), cgroup);
+        } catch (IOException | RuntimeException e) {
+            cgroup.delete();
+            throw e;
+        }
+    }
+
     private Execution run(SandboxCommand command, SandboxLimits limits, Cgroup cgroup) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(argv(command, cgroup));
+        ProcessBuilder builder = new ProcessBuilder(argv(command, cgroup, List.of()));
         builder.environment().clear();
         long started = System.nanoTime();
         Process process = builder.start();
@@ -144,7 +174,7 @@ public final class BubblewrapSandbox implements Sandbox {
                 wallExceeded, cpuExceeded, oom, wallMs, cpuMs, memoryKb);
     }
 
-    private List<String> argv(SandboxCommand command, Cgroup cgroup) {
+    private List<String> argv(SandboxCommand command, Cgroup cgroup, List<String> extraBinds) {
         SandboxLimits limits = command.limits();
         List<String> argv = new ArrayList<>();
         // The shell (root) joins the cgroup and sets the rlimits itself: one exec fewer than prlimit.
@@ -162,8 +192,9 @@ public final class BubblewrapSandbox implements Sandbox {
                 "--die-with-parent", "--new-session", "--hostname", "sandbox"));
         argv.addAll(rootBinds);
         argv.addAll(List.of("--size", Long.toString(limits.tmpBytes()), "--tmpfs", "/tmp"));
-        argv.addAll(List.of(command.boxWritable() ? "--bind" : "--ro-bind", command.box().toString(), "/box",
-                "--remount-ro", "/", "--chdir", "/box", "--clearenv",
+        argv.addAll(List.of(command.boxWritable() ? "--bind" : "--ro-bind", command.box().toString(), "/box"));
+        argv.addAll(extraBinds);
+        argv.addAll(List.of("--remount-ro", "/", "--chdir", "/box", "--clearenv",
                 "--setenv", "PATH", "/usr/local/bin:/usr/bin:/bin",
                 "--setenv", "HOME", "/tmp",
                 "--setenv", "TMPDIR", "/tmp",

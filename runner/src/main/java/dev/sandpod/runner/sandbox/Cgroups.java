@@ -119,8 +119,8 @@ public final class Cgroups {
     }
 
     /**
-     * Kills and removes groups left behind by a server that died mid-run. Group names start with the
-     * owner's pid ({@code x<hex pid>-<n>}), so the groups of another live server are left alone.
+     * Kills and removes groups left behind by a server that died mid-run. Group names carry the
+     * owner's pid ({@code x<hex pid>-<n>}, {@code s<hex pid>-<n>}), so another live server's are left alone.
      * Returns how many were removed.
      */
     public int sweep() throws IOException {
@@ -138,14 +138,19 @@ public final class Cgroups {
         return names.size();
     }
 
-    /** The group name for execution {@code n} of this process. */
+    /** The group name for execution {@code n} of this process: {@code x<hex pid>-<n>}. */
     static String name(long n) {
         return "x" + Long.toHexString(ProcessHandle.current().pid()) + "-" + n;
     }
 
+    /** The group name for long-lived service {@code n} of this process: {@code s<hex pid>-<n>}. */
+    static String serviceName(long n) {
+        return "s" + Long.toHexString(ProcessHandle.current().pid()) + "-" + n;
+    }
+
     private static boolean ownerAlive(String name) {
         int dash = name.indexOf('-');
-        if (!name.startsWith("x") || dash < 2) {
+        if (!(name.startsWith("x") || name.startsWith("s")) || dash < 2) {
             return false;
         }
         try {
