@@ -133,6 +133,15 @@ public final class Engine implements AutoCloseable {
      * @throws EngineUnavailableException  when this host cannot sandbox code
      */
     public RunResult run(RunRequest request) {
+        return run(request, RunListener.NONE);
+    }
+
+    /**
+     * Runs one request, reporting progress to {@code listener} and stopping when it asks.
+     *
+     * @throws RunCancelledException when the listener cancelled the run
+     */
+    public RunResult run(RunRequest request, RunListener listener) {
         if (sandbox == null) {
             throw new EngineUnavailableException(unavailableReason);
         }
@@ -158,7 +167,9 @@ public final class Engine implements AutoCloseable {
                 }
             }
             sandbox.prepareBox(box);
-            return execute(run, box);
+            return execute(run, box, listener);
+        } catch (RunCancelledException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             LOG.error("Run failed inside the engine", e);
             return RunResult.internalError(run.language.id(), "the engine failed: " + e.getClass().getSimpleName());
@@ -168,11 +179,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private RunResult execute(PreparedRun run, Path box) throws IOException {
+    private RunResult execute(PreparedRun run, Path box, RunListener listener) throws IOException {
         Language language = run.language;
         CompileResult compile = CompileResult.skipped();
         if (language.compiled()) {
-            compile = compile(run, box);
+            compile = compile(run, box, listener);
+            checkCancelled(listener);
             if (!compile.succeeded()) {
                 return RunResult.of(language.id(), run.version, compile, List.of());
             }
@@ -183,13 +195,22 @@ public final class Engine implements AutoCloseable {
         List<CaseResult> cases = new ArrayList<>();
         for (TestCase testCase : run.cases) {
             byte[] stdin = testCase.stdin() == null ? new byte[0] : testCase.stdin().getBytes(StandardCharsets.UTF_8);
-            Execution execution = sandbox.execute(new SandboxCommand(argv, box, false, stdin, language.env(), limits));
+            Execution execution = sandbox.execute(new SandboxCommand(argv, box, false, stdin, language.env(), limits,
+                    listener::cancelled));
+            checkCancelled(listener);
             cases.add(judge(execution, testCase.expectedOutput()));
+            listener.caseFinished(cases.size(), run.cases.size());
         }
         return RunResult.of(language.id(), run.version, compile, cases);
     }
 
-    private CompileResult compile(PreparedRun run, Path box) throws IOException {
+    private static void checkCancelled(RunListener listener) {
+        if (listener.cancelled()) {
+            throw new RunCancelledException();
+        }
+    }
+
+    private CompileResult compile(PreparedRun run, Path box, RunListener listener) throws IOException {
         Limits limits = config.compile();
         if (javac != null && "javac".equals(run.language.compileServer())) {
             CompileResult warm = javac.compile(box, limits.wallTimeMs());
@@ -199,7 +220,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         Execution execution = sandbox.execute(new SandboxCommand(expand(run.language.compile(), run), box, true,
-                new byte[0], run.language.compileEnv(), sandboxLimits(limits, limits.memoryMb(), 2.0)));
+                new byte[0], run.language.compileEnv(), sandboxLimits(limits, limits.memoryMb(), 2.0), listener::cancelled));
         String output = (new String(execution.stdout(), StandardCharsets.UTF_8)
                 + new String(execution.stderr(), StandardCharsets.UTF_8)).replace("/box/", "");
         String status;
@@ -404,6 +425,11 @@ public final class Engine implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not clean {}: {}", dir, e.getMessage());
         }
+    }
+
+    /** How many test cases a request holds (1 when it gives only stdin), for progress before it runs. */
+    public static int caseCount(RunRequest request) {
+        return request.testCases() == null || request.testCases().isEmpty() ? 1 : request.testCases().size();
     }
 
     /** For tests and health: the run directories currently present (the javac spool is not one). */

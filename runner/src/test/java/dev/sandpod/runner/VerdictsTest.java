@@ -133,6 +133,30 @@ class VerdictsTest {
     }
 
     @Test
+    void cancellingKillsTheRunningProgram() {
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<Integer> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public boolean cancelled() {
+                return cancel.get();
+            }
+
+            @Override
+            public void caseFinished(int done, int total) {
+                progress.add(done);
+                cancel.set(true);
+            }
+        };
+        long start = System.nanoTime();
+        assertThrows(RunCancelledException.class, () -> ENGINE.run(new RunRequest("bash", null,
+                "read n; [ \"$n\" = 1 ] && echo one || sleep 20", null, null,
+                List.of(new TestCase("1\n", null), new TestCase("2\n", null)), limits(20_000, 20_000, 64)), listener));
+        assertEquals(List.of(1), progress, "the first case finished before the cancel");
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "the second case was killed, not waited for");
+    }
+
+    @Test
     void unavailableEngineRefusesWithTheFix() {
         Engine engine = Engine.unavailable(EngineConfig.standard(), "bwrap is missing: install the Debian package bubblewrap");
         EngineUnavailableException error = assertThrows(EngineUnavailableException.class,

@@ -144,7 +144,9 @@ public final class BubblewrapSandbox implements Sandbox {
         long deadline = started + TimeUnit.MILLISECONDS.toNanos(limits.wallMs());
         try {
             while (!process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
-                if (cgroup.cpuMs() > limits.cpuMs()) {
+                if (command.cancelled().getAsBoolean()) {
+                    kill(process, cgroup);
+                } else if (cgroup.cpuMs() > limits.cpuMs()) {
                     cpuExceeded = true;
                     kill(process, cgroup);
                 } else if (System.nanoTime() > deadline) {

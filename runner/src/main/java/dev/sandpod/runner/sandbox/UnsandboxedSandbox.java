@@ -49,10 +49,13 @@ public final class UnsandboxedSandbox implements Sandbox {
         }
         boolean wallExceeded = false;
         try {
-            if (!process.waitFor(limits.wallMs(), TimeUnit.MILLISECONDS)) {
-                wallExceeded = true;
-                destroyTree(process);
-                process.waitFor();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.wallMs());
+            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+                if (command.cancelled().getAsBoolean() || System.nanoTime() > deadline) {
+                    wallExceeded = !command.cancelled().getAsBoolean();
+                    destroyTree(process);
+                    process.waitFor();
+                }
             }
             stdout.join(1000);
             stderr.join(1000);
