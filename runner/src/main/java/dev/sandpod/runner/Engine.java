@@ -284,6 +284,15 @@ public final class Engine implements AutoCloseable {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,99}");
     private static final int MAX_PATH_DEPTH = 8;
 
+    /**
+     * Checks a request as {@link #run} would, without running it.
+     *
+     * @throws InvalidRunRequestException naming the offending field
+     */
+    public void validate(RunRequest request) {
+        prepare(request);
+    }
+
     private PreparedRun prepare(RunRequest request) {
         if (request.language() == null || request.language().isBlank()) {
             throw new InvalidRunRequestException("language", "language is required");

@@ -4,61 +4,54 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
-import io.micronaut.problem.HttpStatusType;
-import io.micronaut.problem.ProblemErrorResponseProcessor;
-import io.micronaut.problem.conf.ProblemConfiguration;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.serde.exceptions.InvalidFormatException;
 import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import io.micronaut.serde.exceptions.SerdeException;
 import jakarta.inject.Singleton;
-import org.zalando.problem.Problem;
-import org.zalando.problem.ThrowableProblem;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Gives every framework error (unknown route, wrong method, unreadable body, oversized body) a
- * problem+json body with a title and a detail that names the problem. Server errors never carry the
- * exception's own message: it may hold internals.
+ * Renders every framework error (unknown route, wrong method, unreadable body, oversized body) as the
+ * same application/problem+json body the application's own errors use, with a {@code detail} that
+ * names the problem and, for a wrongly typed field, a {@code violations} entry naming the field.
+ * Server errors never carry the exception's message: it may hold internals.
  */
 @Singleton
-@Replaces(ProblemErrorResponseProcessor.class)
-class ProblemResponseProcessor extends ProblemErrorResponseProcessor {
+@Replaces(ErrorResponseProcessor.class)
+class ProblemResponseProcessor implements ErrorResponseProcessor<ApiProblem> {
 
     private static final int MAX_DETAIL = 300;
 
-    ProblemResponseProcessor(ProblemConfiguration configuration) {
-        super(configuration);
-    }
-
     @Override
-    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    public MutableHttpResponse<ApiProblem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (response.status() == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
             // Every body this API reads is JSON: a body of another type is a bad request, said as such.
             response.status(HttpStatus.BAD_REQUEST);
         }
-        return super.processResponse(context, response);
-    }
-
-    @Override
-    protected ThrowableProblem defaultProblem(ErrorContext context, HttpStatus status) {
-        return Problem.builder()
-                .withStatus(new HttpStatusType(status))
-                .withTitle(status.getReason())
-                .withDetail(detail(context, status))
-                .build();
+        HttpStatus status = response.status();
+        List<ApiProblem.Violation> violations = status == HttpStatus.BAD_REQUEST ? fieldViolations(context) : List.of();
+        String detail = violations.isEmpty() ? detail(context, status)
+                : "Invalid value for field '" + violations.get(0).field() + "': " + violations.get(0).message();
+        ApiProblem problem = new ApiProblem("about:blank", status.getReason(), status.getCode(), detail,
+                violations.isEmpty() ? null : violations);
+        return response.contentType(ApiProblem.CONTENT_TYPE).body(problem);
     }
 
     private static String detail(ErrorContext context, HttpStatus status) {
         HttpRequest<?> request = context.getRequest();
         return switch (status) {
-            case NOT_FOUND -> context.getErrors().isEmpty() || isDefaultNotFound(context)
+            case NOT_FOUND -> context.getErrors().isEmpty() || "Page Not Found".equals(context.getErrors().get(0).getMessage())
                     ? "No resource at " + request.getPath()
                     : clean(context.getErrors().get(0).getMessage());
             case METHOD_NOT_ALLOWED -> "Method " + request.getMethodName() + " is not allowed on " + request.getPath();
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than this server accepts";
             case BAD_REQUEST -> badRequest(context);
             default -> status.getCode() >= 500 || context.getErrors().isEmpty()
-                    ? defaultDetail(status)
+                    ? (status.getCode() >= 500 ? "The server could not complete the request" : status.getReason())
                     : clean(context.getErrors().get(0).getMessage());
         };
     }
@@ -71,23 +64,51 @@ class ProblemResponseProcessor extends ProblemErrorResponseProcessor {
                     + (contentType.isEmpty() ? "an untyped body" : contentType);
         }
         for (Throwable cause = context.getRootCause().orElse(null); cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidPropertyFormatException invalid) {
-                return "Invalid value for field '" + invalid.getArgument().getName() + "': " + clean(invalid.getMessage());
-            }
-            if (cause instanceof SerdeException serde && !serde.getPathAsString().isEmpty()) {
-                return "Invalid value at '" + serde.getPathAsString() + "': " + clean(serde.getMessage());
+            String name = cause.getClass().getName();
+            if (name.contains("JsonParse") || name.contains("JsonEOF") || name.contains("JsonSyntax")) {
+                return "Malformed JSON: " + clean(cause.getMessage());
             }
         }
         return context.getErrors().isEmpty() ? "Bad Request" : clean(context.getErrors().get(0).getMessage());
     }
 
-    private static boolean isDefaultNotFound(ErrorContext context) {
-        Error error = context.getErrors().get(0);
-        return "Page Not Found".equals(error.getMessage());
+    /** A wrongly typed field: its JSON path from the chain of property errors, and the innermost reason. */
+    private static List<ApiProblem.Violation> fieldViolations(ErrorContext context) {
+        List<String> path = new ArrayList<>();
+        String reason = null;
+        for (Throwable cause = context.getRootCause().orElse(null); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidPropertyFormatException property) {
+                path.add(property.getArgument().getName());
+            } else if (cause instanceof SerdeException serde && path.isEmpty() && !serde.getPathAsString().isEmpty()) {
+                path.add(jsonPath(serde.getPathAsString()));
+            }
+            if (cause instanceof InvalidFormatException format) {
+                reason = format.getMessage();
+            } else if (cause instanceof SerdeException serde && reason == null) {
+                reason = serde.getMessage();
+            }
+        }
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        String message = reason == null ? "wrong type" : clean(reason.replaceAll("`[\\w.$]+\\.(\\w+)`", "$1"));
+        return List.of(new ApiProblem.Violation(String.join(".", path), message));
     }
 
-    private static String defaultDetail(HttpStatus status) {
-        return status.getCode() >= 500 ? "The server could not complete the request" : status.getReason();
+    private static final java.util.regex.Pattern PATH_STEP = java.util.regex.Pattern.compile("\\[\"([^\"]+)\"\\]|\\[(\\d+)\\]");
+
+    /** {@code Type["testCases"]->java.util.ArrayList[0]} becomes {@code testCases[0]}. */
+    private static String jsonPath(String serdePath) {
+        StringBuilder path = new StringBuilder();
+        java.util.regex.Matcher step = PATH_STEP.matcher(serdePath);
+        while (step.find()) {
+            if (step.group(1) != null) {
+                path.append(path.length() == 0 ? "" : ".").append(step.group(1));
+            } else {
+                path.append('[').append(step.group(2)).append(']');
+            }
+        }
+        return path.length() == 0 ? "body" : path.toString();
     }
 
     /** Keeps the first line of a parser message and drops the parser's echo of the input source. */
@@ -95,7 +116,7 @@ class ProblemResponseProcessor extends ProblemErrorResponseProcessor {
         if (message == null || message.isBlank()) {
             return "The request could not be processed";
         }
-        String line = message.lines().findFirst().orElse(message);
+        String line = message.lines().findFirst().orElse(message).strip();
         int source = line.indexOf(" at [Source");
         if (source > 0) {
             line = line.substring(0, source);

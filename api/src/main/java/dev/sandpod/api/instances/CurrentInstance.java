@@ -4,6 +4,7 @@ import dev.sandpod.api.health.ServerInfo;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +23,38 @@ public class CurrentInstance {
     private static final Logger LOG = LoggerFactory.getLogger(CurrentInstance.class);
 
     private final InstanceRepository repository;
+    /** This machine's name, as recorded for every instance. */
+    public static final String HOST = hostName();
+
     private final UUID id = UUID.randomUUID();
 
     CurrentInstance(InstanceRepository repository, ServerInfo server) {
         this.repository = repository;
-        repository.save(new InstanceEntity(id, hostName(), ProcessHandle.current().pid(), server.version(),
-                Instant.now(), null));
+        Instant now = Instant.now();
+        repository.save(new InstanceEntity(id, HOST, ProcessHandle.current().pid(), server.version(), now, null, now));
         LOG.info("Instance {} registered", id);
     }
 
     public UUID id() {
         return id;
+    }
+
+    /** Tells other servers this one is alive; they recover the runs of servers that fall silent. */
+    @Scheduled(fixedDelay = "${sandpod.runs.heartbeat:10s}")
+    void heartbeat() {
+        repository.heartbeat(id);
+    }
+
+    /**
+     * Whether the instance that claimed work is gone: unknown, stopped, silent since {@code staleBefore},
+     * or a dead process on this very host.
+     */
+    public boolean isDead(UUID instance, Instant staleBefore) {
+        return repository.findById(instance)
+                .map(other -> other.stoppedAt() != null || other.heartbeatAt().isBefore(staleBefore)
+                        || (other.host().equals(HOST) && !other.id().equals(id)
+                            && ProcessHandle.of(other.pid()).map(p -> !p.isAlive()).orElse(true)))
+                .orElse(true);
     }
 
     /** On the shutdown event, before any bean (the pool, the database) is destroyed. */

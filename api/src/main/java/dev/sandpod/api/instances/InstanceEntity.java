@@ -15,5 +15,6 @@ public record InstanceEntity(
         long pid,
         String version,
         Instant startedAt,
-        @Nullable Instant stoppedAt) {
+        @Nullable Instant stoppedAt,
+        Instant heartbeatAt) {
 }

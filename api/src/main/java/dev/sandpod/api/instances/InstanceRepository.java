@@ -12,4 +12,7 @@ public interface InstanceRepository extends CrudRepository<InstanceEntity, UUID>
 
     @Query("UPDATE instances SET stopped_at = now() WHERE id = :id")
     void markStopped(UUID id);
+
+    @Query("UPDATE instances SET heartbeat_at = now() WHERE id = :id")
+    void heartbeat(UUID id);
 }

@@ -1,0 +1,264 @@
+package dev.sandpod.api.runs;
+
+import dev.sandpod.runner.Engine;
+import dev.sandpod.runner.EngineUnavailableException;
+import dev.sandpod.runner.RunRequest;
+import dev.sandpod.runner.RunResult;
+import dev.sandpod.runner.TestCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Submitting, reading, waiting for, cancelling and deleting runs. Every run has an owner. */
+@Singleton
+public class RunService {
+
+    private static final long REMOTE_POLL_MS = 100;
+
+    private final RunRepository repository;
+    private final RunsConfiguration configuration;
+    private final Engine engine;
+    private final RunnerJson json;
+    private final JdbcOperations jdbc;
+    private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+
+    RunService(RunRepository repository, RunsConfiguration configuration, Engine engine, RunnerJson json,
+               JdbcOperations jdbc) {
+        this.repository = repository;
+        this.configuration = configuration;
+        this.engine = engine;
+        this.json = json;
+        this.jdbc = jdbc;
+    }
+
+    /** Validates, then commits the run as QUEUED; returns it (or the earlier run with the same client id). */
+    public RunEntity submit(String owner, CreateRunRequest body) {
+        if (!engine.available()) {
+            throw new EngineUnavailableException(engine.unavailableReason());
+        }
+        if (body.clientId() != null) {
+            var earlier = repository.findByOwnerAndClientId(owner, body.clientId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        RunRequest request = body.toRunRequest();
+        checkSizes(body);
+        engine.validate(request);
+        String language = engine.languages().find(request.language()).orElseThrow().language().id();
+        long queued = repository.countByState(RunState.QUEUED);
+        if (queued >= configuration.maxQueue()) {
+            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * configuration.workerCount()));
+        }
+        RunEntity run = new RunEntity(UUID.randomUUID(), owner, body.clientId(), language, json.write(request),
+                RunState.QUEUED, null, null, null, body.webhookUrl(), (int) queued, 0, null, false,
+                Engine.caseCount(request), 0, null, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+        try {
+            repository.save(run);
+        } catch (RuntimeException e) {
+            if (body.clientId() != null) {
+                var raced = repository.findByOwnerAndClientId(owner, body.clientId());
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
+            throw e;
+        }
+        wake.release();
+        return run;
+    }
+
+    /** Waits until the run finishes or {@code maxWait} passes; returns its latest row. */
+    public RunEntity await(RunEntity run, Duration maxWait) {
+        long deadline = System.nanoTime() + Math.min(maxWait.toNanos(), configuration.maxWait().toNanos());
+        CompletableFuture<Void> local = finished.computeIfAbsent(run.id(), id -> new CompletableFuture<>());
+        try {
+            while (true) {
+                RunEntity latest = repository.findById(run.id()).orElse(run);
+                long left = deadline - System.nanoTime();
+                if (latest.state().finished() || left <= 0) {
+                    return latest;
+                }
+                try {
+                    // Finished here: signalled at once. Finished by another server: seen by the next poll.
+                    local.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(REMOTE_POLL_MS)), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // poll again
+                } catch (ExecutionException e) {
+                    return latest;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return repository.findById(run.id()).orElse(run);
+        } finally {
+            finished.remove(run.id(), local);
+        }
+    }
+
+    public RunEntity get(String owner, UUID id) {
+        return repository.findByIdAndOwner(id, owner).orElseThrow(() -> new RunExceptions.RunNotFoundException(id));
+    }
+
+    public RunResponse view(RunEntity run) {
+        RunResult result = run.result() == null ? null : json.read(run.result(), RunResult.class);
+        return RunResponse.of(run, result);
+    }
+
+    /** Cancels a queued run at once; asks the server running it to kill it; 409 when it already ended. */
+    public RunEntity cancel(String owner, UUID id) {
+        RunEntity run = get(owner, id);
+        if (run.state().finished()) {
+            throw new RunExceptions.RunConflictException("run " + id + " already ended: " + run.state());
+        }
+        if (repository.cancelQueued(id) == 0) {
+            repository.requestCancel(id);
+            return await(run, Duration.ofSeconds(5));
+        }
+        notifyFinished(id);
+        return get(owner, id);
+    }
+
+    /** Deletes a run, cancelling it first when it is still queued or running. */
+    public void delete(String owner, UUID id) {
+        RunEntity run = get(owner, id);
+        if (!run.state().finished()) {
+            if (repository.cancelQueued(id) == 0) {
+                repository.requestCancel(id);
+                await(run, Duration.ofSeconds(5));
+            }
+        }
+        repository.deleteById(id);
+    }
+
+    /** Runs of {@code owner}, newest first, optionally filtered. */
+    @ReadOnly
+    public RunPage list(String owner, @Nullable String language, @Nullable RunState state, @Nullable Instant from,
+                        @Nullable Instant to, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE owner = ?");
+        List<Object> params = new ArrayList<>(List.of(owner));
+        if (language != null) {
+            where.append(" AND language = ?");
+            params.add(engine.languages().find(language).map(l -> l.language().id()).orElse(language));
+        }
+        if (state != null) {
+            where.append(" AND state = ?");
+            params.add(state.name());
+        }
+        if (from != null) {
+            where.append(" AND created_at >= ?");
+            params.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            where.append(" AND created_at < ?");
+            params.add(Timestamp.from(to));
+        }
+        long total = jdbc.prepareStatement("SELECT count(*) FROM runs" + where, statement -> {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+        List<RunResponse> items = jdbc.prepareStatement("SELECT * FROM runs" + where
+                + " ORDER BY created_at DESC, id LIMIT " + size + " OFFSET " + ((long) page * size), statement -> {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                return jdbc.entityStream(rows, RunEntity.class).map(run -> RunResponse.of(run, null)).toList();
+            }
+        });
+        return new RunPage(items, page, size, total);
+    }
+
+    /** Workers call this when a run ends, releasing any request waiting for it here. */
+    void notifyFinished(UUID id) {
+        CompletableFuture<Void> waiter = finished.get(id);
+        if (waiter != null) {
+            waiter.complete(null);
+        }
+    }
+
+    /** Wakes an idle worker (a run became claimable). */
+    void wakeWorkers() {
+        wake.release();
+    }
+
+    /** Idle workers block here until a run is submitted to this process, or {@code timeout} passes. */
+    boolean awaitSubmission(Duration timeout) throws InterruptedException {
+        return wake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkSizes(CreateRunRequest body) {
+        if (body.source() != null && utf8Length(body.source()) > configuration.maxSourceBytes()) {
+            throw new RunExceptions.RequestTooLargeException("source",
+                    "source is larger than the " + configuration.maxSourceBytes() + "-byte limit");
+        }
+        if (body.files() != null) {
+            if (body.files().size() > configuration.maxFiles()) {
+                throw new dev.sandpod.runner.InvalidRunRequestException("files",
+                        "at most " + configuration.maxFiles() + " files, got " + body.files().size());
+            }
+            long total = body.files().stream().filter(f -> f != null && f.content() != null)
+                    .mapToLong(f -> utf8Length(f.content())).sum();
+            if (total > configuration.maxSourceBytes()) {
+                throw new RunExceptions.RequestTooLargeException("files",
+                        "files together are larger than the " + configuration.maxSourceBytes() + "-byte limit");
+            }
+        }
+        if (body.stdin() != null && utf8Length(body.stdin()) > configuration.maxStdinBytes()) {
+            throw new RunExceptions.RequestTooLargeException("stdin",
+                    "stdin is larger than the " + configuration.maxStdinBytes() + "-byte limit");
+        }
+        if (body.testCases() != null) {
+            if (body.testCases().size() > configuration.maxTestCases()) {
+                throw new dev.sandpod.runner.InvalidRunRequestException("testCases",
+                        "at most " + configuration.maxTestCases() + " test cases, got " + body.testCases().size());
+            }
+            long total = 0;
+            for (int i = 0; i < body.testCases().size(); i++) {
+                TestCase testCase = body.testCases().get(i);
+                if (testCase == null) {
+                    throw new dev.sandpod.runner.InvalidRunRequestException("testCases[" + i + "]", "a test case is null");
+                }
+                total += utf8Length(testCase.stdin()) + utf8Length(testCase.expectedOutput());
+            }
+            if (total > configuration.maxStdinBytes()) {
+                throw new RunExceptions.RequestTooLargeException("testCases",
+                        "test cases together are larger than the " + configuration.maxStdinBytes() + "-byte limit");
+            }
+        }
+        if (body.webhookUrl() != null) {
+            throw new dev.sandpod.runner.InvalidRunRequestException("webhookUrl",
+                    "webhooks are not available on this server yet");
+        }
+    }
+
+    private static long utf8Length(@Nullable String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> params) throws java.sql.SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            statement.setObject(i + 1, params.get(i));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.sandpod.api.runs;
+
+import dev.sandpod.api.instances.CurrentInstance;
+import dev.sandpod.runner.CaseResult;
+import dev.sandpod.runner.Engine;
+import dev.sandpod.runner.RunCancelledException;
+import dev.sandpod.runner.RunListener;
+import dev.sandpod.runner.RunRequest;
+import dev.sandpod.runner.RunResult;
+import dev.sandpod.runner.Verdict;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * This server's share of the queue: worker threads that claim runs, execute them on the engine and
+ * store the results; a poller that passes on cancellations; and recovery of runs whose server died
+ * (re-queued once, then failed as INTERNAL_ERROR, so nothing accepted is ever lost).
+ */
+@Context
+class RunWorkers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunWorkers.class);
+    private static final int MAX_ATTEMPTS = 2;
+
+    private final RunQueue queue;
+    private final RunRepository repository;
+    private final RunService service;
+    private final RunsConfiguration configuration;
+    private final Engine engine;
+    private final RunnerJson json;
+    private final CurrentInstance instance;
+    private final Map<UUID, AtomicBoolean> active = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopping;
+
+    RunWorkers(RunQueue queue, RunRepository repository, RunService service, RunsConfiguration configuration,
+               Engine engine, RunnerJson json, CurrentInstance instance) {
+        this.queue = queue;
+        this.repository = repository;
+        this.service = service;
+        this.configuration = configuration;
+        this.engine = engine;
+        this.json = json;
+        this.instance = instance;
+        recoverOrphans();
+        for (int i = 0; i < configuration.workerCount(); i++) {
+            Thread thread = new Thread(this::work, "run-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        LOG.info("{} run workers started", threads.size());
+    }
+
+    private void work() {
+        while (!stopping) {
+            try {
+                Optional<RunEntity> claimed = queue.claim(instance.id());
+                if (claimed.isPresent()) {
+                    execute(claimed.get());
+                } else {
+                    service.awaitSubmission(configuration.poll());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                LOG.error("Run worker failed; continuing", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void execute(RunEntity run) {
+        AtomicBoolean cancel = new AtomicBoolean(run.cancelRequested());
+        active.put(run.id(), cancel);
+        try {
+            RunRequest request = json.read(run.request(), RunRequest.class);
+            RunResult result = engine.run(request, new RunListener() {
+                @Override
+                public boolean cancelled() {
+                    return cancel.get();
+                }
+
+                @Override
+                public void caseFinished(int done, int total) {
+                    repository.updateProgress(run.id(), done);
+                }
+            });
+            RunResult stored = capOutputs(result);
+            RunState state = result.verdict() == Verdict.INTERNAL_ERROR ? RunState.FAILED : RunState.COMPLETED;
+            long runTime = result.cases().stream().mapToLong(CaseResult::wallTimeMs).sum()
+                    + result.compile().timeMs();
+            long memory = result.cases().stream().mapToLong(CaseResult::memoryKb).max().orElse(0);
+            repository.finish(run.id(), state, result.verdict().name(), json.write(stored), result.message(),
+                    result.cases().size(), runTime, memory);
+        } catch (RunCancelledException e) {
+            repository.finish(run.id(), RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // The database may already be closing: recovery re-queues the run.
+                return;
+            }
+            LOG.error("Run {} failed in the engine", run.id(), e);
+            repository.finish(run.id(), RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
+                    "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
+        } finally {
+            active.remove(run.id());
+            service.notifyFinished(run.id());
+        }
+    }
+
+    /** Keeps at most {@code storedOutputBytes} of each stream, flagging what was cut. */
+    private RunResult capOutputs(RunResult result) {
+        int cap = configuration.storedOutputBytes();
+        List<CaseResult> cases = result.cases().stream().map(c -> {
+            String stdout = cut(c.stdout(), cap);
+            String stderr = cut(c.stderr(), cap);
+            return new CaseResult(c.verdict(), c.exitCode(), c.signal(), stdout, stderr,
+                    c.stdoutTruncated() || stdout.length() < c.stdout().length(),
+                    c.stderrTruncated() || stderr.length() < c.stderr().length(),
+                    c.wallTimeMs(), c.cpuTimeMs(), c.memoryKb());
+        }).toList();
+        var compile = new dev.sandpod.runner.CompileResult(result.compile().status(), cut(result.compile().output(), cap),
+                result.compile().timeMs());
+        return new RunResult(result.verdict(), result.language(), result.version(), compile, cases, result.message());
+    }
+
+    private static String cut(String text, int maxBytes) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= maxBytes) {
+            return text;
+        }
+        String cut = new String(bytes, 0, maxBytes, StandardCharsets.UTF_8);
+        return cut.endsWith("\uFFFD") ? cut.substring(0, cut.length() - 1) : cut;
+    }
+
+    /** Passes cancellations asked of other servers (or of this one) to the runs executing here. */
+    @Scheduled(fixedDelay = "${sandpod.runs.poll:250ms}")
+    void pollCancellations() {
+        if (!active.isEmpty() && !stopping) {
+            for (UUID id : repository.cancelRequestedFor(instance.id())) {
+                AtomicBoolean flag = active.get(id);
+                if (flag != null) {
+                    flag.set(true);
+                }
+            }
+        }
+    }
+
+    /** Runs left RUNNING by a dead server: re-queued once, then failed. Also runs periodically. */
+    @Scheduled(fixedDelay = "${sandpod.runs.stale-after:30s}", initialDelay = "${sandpod.runs.stale-after:30s}")
+    void recoverOrphans() {
+        if (stopping) {
+            return;
+        }
+        Instant staleBefore = Instant.now().minus(configuration.staleAfter());
+        for (RunEntity run : repository.findRunningElsewhere(instance.id())) {
+            if (run.claimedBy() == null || !instance.isDead(run.claimedBy(), staleBefore)) {
+                continue;
+            }
+            if (run.attempts() < MAX_ATTEMPTS && repository.requeue(run.id(), run.claimedBy()) > 0) {
+                LOG.warn("Run {} was left running by dead server {}: re-queued", run.id(), run.claimedBy());
+                service.wakeWorkers();
+            } else if (repository.failOrphan(run.id(), run.claimedBy(),
+                    "the server running it died " + run.attempts() + " times") > 0) {
+                LOG.warn("Run {} was left running by dead server {} again: failed", run.id(), run.claimedBy());
+            }
+        }
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        for (Thread thread : threads) {
+            thread.join(10_000);
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

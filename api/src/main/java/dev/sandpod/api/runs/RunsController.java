@@ -1,0 +1,117 @@
+package dev.sandpod.api.runs;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.UUID;
+
+@Controller("/api/v1/runs")
+@Tag(name = "Runs")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RunsController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final RunService runs;
+    private final RunsConfiguration configuration;
+
+    RunsController(RunService runs, RunsConfiguration configuration) {
+        this.runs = runs;
+        this.configuration = configuration;
+    }
+
+    @Post
+    @Operation(summary = "Submit a run: 202 with its id, or with wait=true the finished run (202 if it takes longer "
+            + "than the server's maximum wait)")
+    HttpResponse<RunResponse> submit(@Body CreateRunRequest body, @QueryValue @Nullable Boolean wait) {
+        boolean waitForIt = Boolean.TRUE.equals(wait) || (wait == null && Boolean.TRUE.equals(body.waitForResult()));
+        RunEntity run = runs.submit(Owners.ANONYMOUS, body);
+        if (waitForIt) {
+            run = runs.await(run, configuration.maxWait());
+        }
+        RunResponse view = runs.view(run);
+        if (run.state().finished()) {
+            return HttpResponse.ok(view);
+        }
+        return HttpResponse.<RunResponse>status(HttpStatus.ACCEPTED).body(view)
+                .headers(headers -> headers.location(URI.create("/api/v1/runs/" + view.id())));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "A run with its full result")
+    RunResponse get(@PathVariable UUID id) {
+        return runs.view(runs.get(Owners.ANONYMOUS, id));
+    }
+
+    @Get("/{id}/status")
+    @Operation(summary = "State and progress (cases done / total)")
+    RunStatusResponse status(@PathVariable UUID id) {
+        return RunStatusResponse.of(runs.get(Owners.ANONYMOUS, id));
+    }
+
+    @Post("/{id}/cancel")
+    @Operation(summary = "Cancel a queued or running run (its sandbox is killed); 409 once it has ended")
+    RunResponse cancel(@PathVariable UUID id) {
+        return runs.view(runs.cancel(Owners.ANONYMOUS, id));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Delete a run (cancelling it first if it is still going)")
+    HttpResponse<Void> delete(@PathVariable UUID id) {
+        runs.delete(Owners.ANONYMOUS, id);
+        return HttpResponse.noContent();
+    }
+
+    @Get
+    @Operation(summary = "Runs, newest first, filtered by language, state and creation time (ISO-8601 from/to)")
+    RunPage list(@QueryValue @Nullable String language, @QueryValue @Nullable String state,
+                 @QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                 @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size) {
+        int pageNumber = page == null ? 0 : page;
+        int pageSize = size == null ? 20 : size;
+        if (pageNumber < 0) {
+            throw new dev.sandpod.runner.InvalidRunRequestException("page", "page must be 0 or more");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new dev.sandpod.runner.InvalidRunRequestException("size", "size must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return runs.list(Owners.ANONYMOUS, language, state(state), instant("from", from), instant("to", to),
+                pageNumber, pageSize);
+    }
+
+    private static RunState state(@Nullable String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return RunState.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new dev.sandpod.runner.InvalidRunRequestException("state",
+                    "state must be one of QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED");
+        }
+    }
+
+    private static Instant instant(String field, @Nullable String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new dev.sandpod.runner.InvalidRunRequestException(field, field + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+    }
+}

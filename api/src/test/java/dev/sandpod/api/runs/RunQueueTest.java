@@ -1,0 +1,80 @@
+package dev.sandpod.api.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sandpod.api.testing.Http;
+import dev.sandpod.api.testing.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Queue behaviour that needs its own server: the bound, and recovery of runs whose server died. */
+class RunQueueTest {
+
+    private static final String REQUEST = "{\"language\":\"python\",\"source\":\"print('recovered')\"}";
+
+    @Test
+    void pastTheQueueBoundSubmissionsGet429WithRetryAfter() {
+        try (EmbeddedServer server = start(Map.of("sandpod.runs.max-queue", "0"))) {
+            Http.Response response = new Http(server.getURL()).post("/api/v1/runs", Map.of("language", "python", "source", "print(1)"));
+            assertEquals(429, response.status(), response.raw().body());
+            assertEquals("application/problem+json", response.header("Content-Type"));
+            assertTrue(Integer.parseInt(response.header("Retry-After")) >= 1);
+            assertTrue(response.body().get("detail").asText().contains("queue is full"));
+        }
+    }
+
+    @Test
+    void runsLeftRunningByADeadServerAreRequeuedOnceThenFailed() throws SQLException {
+        start(Map.of()).close(); // migrates the schema
+        UUID deadServer = UUID.randomUUID();
+        UUID retried = insertRunning(deadServer, 1);
+        UUID givenUp = insertRunning(deadServer, 2);
+        try (EmbeddedServer server = start(Map.of())) {
+            Http http = new Http(server.getURL());
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    http.get("/api/v1/runs/" + retried).body().get("state").asText().equals("COMPLETED"));
+            JsonNode run = http.get("/api/v1/runs/" + retried).body();
+            assertEquals("recovered\n", run.at("/result/cases/0/stdout").asText());
+            JsonNode failed = http.get("/api/v1/runs/" + givenUp).body();
+            assertEquals("FAILED", failed.get("state").asText());
+            assertEquals("INTERNAL_ERROR", failed.get("verdict").asText());
+            assertNotNull(failed.get("message").asText());
+        }
+    }
+
+    private static EmbeddedServer start(Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of("sandpod.db.url", TestDatabase.jdbcUrl(),
+                "sandpod.data-dir", TestDatabase.tempDir("sandpod-queue-").toString()));
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    /** A run as a server that then died would have left it. */
+    private static UUID insertRunning(UUID server, int attempts) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (id, owner, language, request, "
+                     + "state, queue_position, attempts, claimed_by, cases_total, created_at, started_at) "
+                     + "VALUES (?, 'anonymous', 'python', ?, 'RUNNING', 0, ?, ?, 1, now(), now())")) {
+            insert.setObject(1, id);
+            insert.setString(2, REQUEST);
+            insert.setInt(3, attempts);
+            insert.setObject(4, server);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}
