@@ -95,6 +95,10 @@ class RunsController {
                 pageNumber, pageSize);
     }
 
+    static Instant parseInstant(String field, @Nullable String value) {
+        return instant(field, value);
+    }
+
     private static RunState state(@Nullable String state) {
         if (state == null) {
             return null;

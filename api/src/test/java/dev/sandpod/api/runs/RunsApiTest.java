@@ -131,6 +131,26 @@ class RunsApiTest implements TestDatabase {
     }
 
     @Test
+    void statsCountAndAverageByLanguage() {
+        String from = java.time.Instant.now().minusMillis(1).toString();
+        http.post("/api/v1/runs?wait=true", Map.of("language", "perl", "source", "print 1"));
+        http.post("/api/v1/runs?wait=true", Map.of("language", "perl", "source", "die"));
+        http.post("/api/v1/runs?wait=true", Map.of("language", "bash", "source", "echo 1"));
+        JsonNode stats = http.get("/api/v1/stats?from=" + from).body();
+        assertEquals(3, stats.get("total").asLong(), stats.toString());
+        assertEquals(3, stats.at("/byState/COMPLETED").asLong());
+        assertEquals(2, stats.at("/byVerdict/OK").asLong());
+        assertEquals(1, stats.at("/byVerdict/RUNTIME_ERROR").asLong());
+        JsonNode perl = stats.at("/languages/0");
+        assertEquals("perl", perl.get("language").asText());
+        assertEquals(2, perl.get("runs").asLong());
+        assertEquals(1, perl.get("ok").asLong());
+        assertTrue(perl.get("avgRunTimeMs").asDouble() > 0 && perl.get("avgMemoryKb").asDouble() > 0);
+        assertEquals(0, http.get("/api/v1/stats?from=2999-01-01T00:00:00Z").body().get("total").asLong());
+        assertEquals("to", http.get("/api/v1/stats?to=soon").body().at("/violations/0/field").asText());
+    }
+
+    @Test
     void deletedRunIsGone() {
         String id = http.post("/api/v1/runs?wait=true", Map.of("language", "python", "source", "print(1)"))
                 .body().get("id").asText();
