@@ -5,6 +5,8 @@ import dev.sandpod.runner.EngineUnavailableException;
 import dev.sandpod.runner.RunRequest;
 import dev.sandpod.runner.RunResult;
 import dev.sandpod.runner.TestCase;
+import dev.sandpod.api.webhooks.WebhookDeliveryRepository;
+import dev.sandpod.api.webhooks.WebhookUrls;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -34,6 +36,9 @@ public class RunService {
     private static final long REMOTE_POLL_MS = 100;
 
     private final RunRepository repository;
+    private final RunOutcomes outcomes;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookUrls webhookUrls;
     private final RunsConfiguration configuration;
     private final Engine engine;
     private final RunnerJson json;
@@ -41,9 +46,13 @@ public class RunService {
     private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
 
-    RunService(RunRepository repository, RunsConfiguration configuration, Engine engine, RunnerJson json,
+    RunService(RunRepository repository, RunOutcomes outcomes, WebhookDeliveryRepository deliveries,
+               WebhookUrls webhookUrls, RunsConfiguration configuration, Engine engine, RunnerJson json,
                JdbcOperations jdbc) {
         this.repository = repository;
+        this.outcomes = outcomes;
+        this.deliveries = deliveries;
+        this.webhookUrls = webhookUrls;
         this.configuration = configuration;
         this.engine = engine;
         this.json = json;
@@ -121,7 +130,8 @@ public class RunService {
 
     public RunResponse view(RunEntity run) {
         RunResult result = run.result() == null ? null : json.read(run.result(), RunResult.class);
-        return RunResponse.of(run, result);
+        return RunResponse.of(run, result,
+                deliveries.findByRunIdOrderByCreatedAt(run.id()).stream().map(RunResponse.Delivery::of).toList());
     }
 
     /** Cancels a queued run at once; asks the server running it to kill it; 409 when it already ended. */
@@ -130,7 +140,7 @@ public class RunService {
         if (run.state().finished()) {
             throw new RunExceptions.RunConflictException("run " + id + " already ended: " + run.state());
         }
-        if (repository.cancelQueued(id) == 0) {
+        if (!outcomes.cancelQueued(run)) {
             repository.requestCancel(id);
             return await(run, Duration.ofSeconds(5));
         }
@@ -142,7 +152,7 @@ public class RunService {
     public void delete(String owner, UUID id) {
         RunEntity run = get(owner, id);
         if (!run.state().finished()) {
-            if (repository.cancelQueued(id) == 0) {
+            if (!outcomes.cancelQueued(run)) {
                 repository.requestCancel(id);
                 await(run, Duration.ofSeconds(5));
             }
@@ -183,7 +193,7 @@ public class RunService {
                 + " ORDER BY created_at DESC, id LIMIT " + size + " OFFSET " + ((long) page * size), statement -> {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
-                return jdbc.entityStream(rows, RunEntity.class).map(run -> RunResponse.of(run, null)).toList();
+                return jdbc.entityStream(rows, RunEntity.class).map(run -> RunResponse.of(run, null, List.of())).toList();
             }
         });
         return new RunPage(items, page, size, total);
@@ -247,8 +257,7 @@ public class RunService {
             }
         }
         if (body.webhookUrl() != null) {
-            throw new dev.sandpod.runner.InvalidRunRequestException("webhookUrl",
-                    "webhooks are not available on this server yet");
+            webhookUrls.check(body.webhookUrl());
         }
     }
 

@@ -39,6 +39,7 @@ class RunWorkers {
 
     private final RunQueue queue;
     private final RunRepository repository;
+    private final RunOutcomes outcomes;
     private final RunService service;
     private final RunsConfiguration configuration;
     private final Engine engine;
@@ -48,10 +49,11 @@ class RunWorkers {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
-    RunWorkers(RunQueue queue, RunRepository repository, RunService service, RunsConfiguration configuration,
-               Engine engine, RunnerJson json, CurrentInstance instance) {
+    RunWorkers(RunQueue queue, RunRepository repository, RunOutcomes outcomes, RunService service,
+               RunsConfiguration configuration, Engine engine, RunnerJson json, CurrentInstance instance) {
         this.queue = queue;
         this.repository = repository;
+        this.outcomes = outcomes;
         this.service = service;
         this.configuration = configuration;
         this.engine = engine;
@@ -109,17 +111,17 @@ class RunWorkers {
             long runTime = result.cases().stream().mapToLong(CaseResult::wallTimeMs).sum()
                     + result.compile().timeMs();
             long memory = result.cases().stream().mapToLong(CaseResult::memoryKb).max().orElse(0);
-            repository.finish(run.id(), state, result.verdict().name(), json.write(stored), result.message(),
+            outcomes.finish(run, state, result.verdict().name(), json.write(stored), result.message(),
                     result.cases().size(), runTime, memory);
         } catch (RunCancelledException e) {
-            repository.finish(run.id(), RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
+            outcomes.finish(run, RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
         } catch (RuntimeException e) {
             if (stopping) {
                 // The database may already be closing: recovery re-queues the run.
                 return;
             }
             LOG.error("Run {} failed in the engine", run.id(), e);
-            repository.finish(run.id(), RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
+            outcomes.finish(run, RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
                     "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
         } finally {
             active.remove(run.id());
@@ -179,8 +181,7 @@ class RunWorkers {
             if (run.attempts() < MAX_ATTEMPTS && repository.requeue(run.id(), run.claimedBy()) > 0) {
                 LOG.warn("Run {} was left running by dead server {}: re-queued", run.id(), run.claimedBy());
                 service.wakeWorkers();
-            } else if (repository.failOrphan(run.id(), run.claimedBy(),
-                    "the server running it died " + run.attempts() + " times") > 0) {
+            } else if (outcomes.failOrphan(run, "the server running it died " + run.attempts() + " times")) {
                 LOG.warn("Run {} was left running by dead server {} again: failed", run.id(), run.claimedBy());
             }
         }

@@ -181,6 +181,12 @@ class RunsApiTest implements TestDatabase {
         assertViolation(413, "stdin", Map.of("language", "python", "source", "x", "stdin", "y".repeat(4_200_000)));
         assertViolation(400, "stdin", Map.of("language", "python", "source", "x", "stdin", "y",
                 "testCases", List.of(Map.of("stdin", ""))));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "http://127.0.0.1:9/hook"));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "http://10.1.2.3/hook"));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "http://169.254.169.254/latest"));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "http://[::1]/hook"));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "file:///etc/passwd"));
+        assertViolation(400, "webhookUrl", Map.of("language", "python", "source", "x", "webhookUrl", "not a url"));
         Http.Response malformed = http.post("/api/v1/runs", "{\"language\": ");
         assertEquals(400, malformed.status());
         assertTrue(malformed.body().get("detail").asText().startsWith("Malformed JSON"));

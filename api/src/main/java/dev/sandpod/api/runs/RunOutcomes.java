@@ -1,0 +1,80 @@
+package dev.sandpod.api.runs;
+
+import dev.sandpod.api.webhooks.WebhookBodies;
+import dev.sandpod.api.webhooks.WebhookDeliveryEntity;
+import dev.sandpod.api.webhooks.WebhookDeliveryRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Ends runs. The webhook delivery (the outbox row) is written in the same transaction as the run's
+ * final state, so a finished run never loses its webhook and an unfinished one never sends one.
+ */
+@Singleton
+class RunOutcomes implements WebhookBodies {
+
+    private final RunRepository runs;
+    private final WebhookDeliveryRepository deliveries;
+    private final RunnerJson json;
+    private final ObjectMapper mapper;
+
+    RunOutcomes(RunRepository runs, WebhookDeliveryRepository deliveries, RunnerJson json, ObjectMapper mapper) {
+        this.runs = runs;
+        this.deliveries = deliveries;
+        this.json = json;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public void finish(RunEntity run, RunState state, @Nullable String verdict, @Nullable String result,
+                       @Nullable String message, int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb) {
+        if (runs.finish(run.id(), state, verdict, result, message, casesDone, runTimeMs, memoryKb) > 0) {
+            enqueueWebhook(run);
+        }
+    }
+
+    /** Cancels a run that no worker has claimed yet; false when it was no longer queued. */
+    @Transactional
+    public boolean cancelQueued(RunEntity run) {
+        if (runs.cancelQueued(run.id()) == 0) {
+            return false;
+        }
+        enqueueWebhook(run);
+        return true;
+    }
+
+    /** Fails a run whose server died once too often; false when another server got there first. */
+    @Transactional
+    public boolean failOrphan(RunEntity run, String message) {
+        if (runs.failOrphan(run.id(), run.claimedBy(), message) == 0) {
+            return false;
+        }
+        enqueueWebhook(run);
+        return true;
+    }
+
+    @Override
+    public Optional<String> body(UUID runId) {
+        return runs.findById(runId).map(run -> {
+            var result = run.result() == null ? null : json.read(run.result(), dev.sandpod.runner.RunResult.class);
+            try {
+                return mapper.writeValueAsString(RunResponse.of(run, result, java.util.List.of()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void enqueueWebhook(RunEntity run) {
+        if (run.webhookUrl() != null) {
+            deliveries.save(WebhookDeliveryEntity.pending(run.id(), run.webhookUrl()));
+        }
+    }
+}
