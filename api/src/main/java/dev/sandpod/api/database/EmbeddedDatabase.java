@@ -6,8 +6,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The embedded PostgreSQL (zonky binaries) used when no database URL is configured. Its cluster lives
@@ -31,6 +36,7 @@ public class EmbeddedDatabase {
         if (postgres == null) {
             Path root = dataDirectory.acquire();
             Path cluster = root.resolve("postgres");
+            stopOrphan(cluster);
             try {
                 postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(cluster)
@@ -40,6 +46,8 @@ public class EmbeddedDatabase {
                         .setPGStartupWait(Duration.ofSeconds(30))
                         .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("unix_socket_directories", "")
+                        // zonky turns this off for tests; a run must be on disk before the API answers
+                        .setServerConfig("synchronous_commit", "on")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start in " + cluster, e);
@@ -47,6 +55,36 @@ public class EmbeddedDatabase {
             LOG.info("Database: embedded PostgreSQL, data in {}, port {}", cluster, postgres.getPort());
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * A server killed with SIGKILL leaves its PostgreSQL running on the cluster. We hold the data
+     * directory's lock, so any postmaster still on it is such an orphan: shut it down before starting.
+     */
+    private static void stopOrphan(Path cluster) {
+        Path pidFile = cluster.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Optional<ProcessHandle> orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().command().map(command -> command.contains("postgres")).orElse(false));
+            if (orphan.isPresent()) {
+                LOG.warn("PostgreSQL {} from a server that died still runs on {}: stopping it", pid, cluster);
+                orphan.get().destroy();
+                try {
+                    orphan.get().onExit().get(15, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    orphan.get().destroyForcibly();
+                    orphan.get().onExit().get(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+            LOG.warn("Could not check for an orphaned PostgreSQL on {}: {}", cluster, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     synchronized void stop() throws IOException {

@@ -4,6 +4,7 @@ import dev.sandpod.api.webhooks.WebhookBodies;
 import dev.sandpod.api.webhooks.WebhookDeliveryEntity;
 import dev.sandpod.api.webhooks.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -24,8 +25,11 @@ class RunOutcomes implements WebhookBodies {
     private final WebhookDeliveryRepository deliveries;
     private final RunnerJson json;
     private final ObjectMapper mapper;
+    private final JdbcOperations jdbc;
 
-    RunOutcomes(RunRepository runs, WebhookDeliveryRepository deliveries, RunnerJson json, ObjectMapper mapper) {
+    RunOutcomes(RunRepository runs, WebhookDeliveryRepository deliveries, RunnerJson json, ObjectMapper mapper,
+                JdbcOperations jdbc) {
+        this.jdbc = jdbc;
         this.runs = runs;
         this.deliveries = deliveries;
         this.json = json;
@@ -35,6 +39,10 @@ class RunOutcomes implements WebhookBodies {
     @Transactional
     public void finish(RunEntity run, RunState state, @Nullable String verdict, @Nullable String result,
                        @Nullable String message, int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb) {
+        if (run.webhookUrl() == null) {
+            // Losing this commit in a crash only re-runs the run; with a webhook the outbox row must persist.
+            jdbc.prepareStatement(RunQueue.ASYNC_COMMIT, statement -> statement.execute());
+        }
         if (runs.finish(run.id(), state, verdict, result, message, casesDone, runTimeMs, memoryKb) > 0) {
             enqueueWebhook(run);
         }

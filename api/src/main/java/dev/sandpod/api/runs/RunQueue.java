@@ -1,8 +1,10 @@
 package dev.sandpod.api.runs;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,16 +12,31 @@ import java.util.UUID;
 @Singleton
 class RunQueue {
 
-    private final RunRepository repository;
+    /**
+     * Claims and results need not wait for the WAL flush: if a crash loses one, the run goes back to
+     * an earlier state and recovery runs it again. Submissions (the accepted work) stay synchronous.
+     */
+    static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF";
 
-    RunQueue(RunRepository repository) {
-        this.repository = repository;
+    private static final String CLAIM = "UPDATE runs SET state = 'RUNNING', started_at = now(), claimed_by = ?, "
+            + "attempts = attempts + 1 WHERE id = (SELECT id FROM runs WHERE state = 'QUEUED' ORDER BY created_at, id "
+            + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *";
+
+    private final JdbcOperations jdbc;
+
+    RunQueue(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
     }
 
+    /** One statement: lock the oldest queued row, mark it RUNNING for {@code instance}, return it. */
     @Transactional
     public Optional<RunEntity> claim(UUID instance) {
-        Optional<RunEntity> next = repository.lockNextQueued();
-        next.ifPresent(run -> repository.markRunning(run.id(), instance));
-        return next.flatMap(run -> repository.findById(run.id()));
+        jdbc.prepareStatement(ASYNC_COMMIT, statement -> statement.execute());
+        return jdbc.prepareStatement(CLAIM, statement -> {
+            statement.setObject(1, instance);
+            try (ResultSet rows = statement.executeQuery()) {
+                return jdbc.entityStream(rows, RunEntity.class).findFirst();
+            }
+        });
     }
 }

@@ -19,14 +19,6 @@ public interface RunRepository extends CrudRepository<RunEntity, UUID> {
 
     long countByState(RunState state);
 
-    /** The oldest queued run, locked for this transaction; rows other workers hold are skipped. */
-    @Query("SELECT * FROM runs WHERE state = 'QUEUED' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-    Optional<RunEntity> lockNextQueued();
-
-    @Query("UPDATE runs SET state = 'RUNNING', started_at = now(), claimed_by = :instance, attempts = attempts + 1 "
-            + "WHERE id = :id")
-    void markRunning(UUID id, UUID instance);
-
     @Query("UPDATE runs SET cases_done = :done WHERE id = :id")
     void updateProgress(UUID id, int done);
 

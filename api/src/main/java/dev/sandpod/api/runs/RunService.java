@@ -102,17 +102,16 @@ public class RunService {
         CompletableFuture<Void> local = finished.computeIfAbsent(run.id(), id -> new CompletableFuture<>());
         try {
             while (true) {
-                RunEntity latest = repository.findById(run.id()).orElse(run);
                 long left = deadline - System.nanoTime();
-                if (latest.state().finished() || left <= 0) {
-                    return latest;
-                }
                 try {
                     // Finished here: signalled at once. Finished by another server: seen by the next poll.
-                    local.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(REMOTE_POLL_MS)), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    // poll again
-                } catch (ExecutionException e) {
+                    local.get(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(REMOTE_POLL_MS))),
+                            TimeUnit.NANOSECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // poll the row
+                }
+                RunEntity latest = repository.findById(run.id()).orElse(run);
+                if (latest.state().finished() || deadline - System.nanoTime() <= 0) {
                     return latest;
                 }
             }
@@ -130,8 +129,9 @@ public class RunService {
 
     public RunResponse view(RunEntity run) {
         RunResult result = run.result() == null ? null : json.read(run.result(), RunResult.class);
-        return RunResponse.of(run, result,
-                deliveries.findByRunIdOrderByCreatedAt(run.id()).stream().map(RunResponse.Delivery::of).toList());
+        List<RunResponse.Delivery> attempts = run.webhookUrl() == null ? List.of()
+                : deliveries.findByRunIdOrderByCreatedAt(run.id()).stream().map(RunResponse.Delivery::of).toList();
+        return RunResponse.of(run, result, attempts);
     }
 
     /** Cancels a queued run at once; asks the server running it to kill it; 409 when it already ended. */

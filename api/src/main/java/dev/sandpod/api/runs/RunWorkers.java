@@ -103,7 +103,9 @@ class RunWorkers {
 
                 @Override
                 public void caseFinished(int done, int total) {
-                    repository.updateProgress(run.id(), done);
+                    if (done < total) {
+                        repository.updateProgress(run.id(), done); // the last case is recorded with the result
+                    }
                 }
             });
             RunResult stored = capOutputs(result);
