@@ -1,4 +1,3 @@
-import dev.sandpod.runner.CaseResult;
 import dev.sandpod.runner.Engine;
 import dev.sandpod.runner.EngineConfig;
 import dev.sandpod.runner.RunRequest;

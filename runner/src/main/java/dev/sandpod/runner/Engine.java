@@ -451,8 +451,4 @@ public final class Engine implements AutoCloseable {
                     .count();
         }
     }
-
-    Map<String, Object> describe() {
-        return Map.of("sandbox", sandboxDescription(), "concurrency", config.concurrency());
-    }
 }

@@ -189,6 +189,17 @@ class HostileProgramsTest {
     }
 
     @Test
+    void setuidBinariesGrantNothing() {
+        // no-new-privs and a user namespace make the setuid bit inert: su and mount run as uid 65534.
+        CaseResult result = only(run("bash", "echo root-password | /usr/bin/su root -c 'id -u' 2>/dev/null; echo su=$?\n"
+                + "/usr/bin/mount -t tmpfs none /tmp 2>/dev/null; echo mount=$?\nid -u", null, null));
+        assertFalse(result.stdout().lines().anyMatch("0"::equals), result.stdout());
+        assertTrue(result.stdout().contains("su=1") || result.stdout().contains("su=126"), result.stdout());
+        assertFalse(result.stdout().contains("mount=0"), result.stdout());
+        assertTrue(result.stdout().endsWith("65534\n"), result.stdout());
+    }
+
+    @Test
     void cannotSignalProcessesOutsideTheSandbox() throws Exception {
         Process outside = new ProcessBuilder("sleep", "31336").start();
         try {
