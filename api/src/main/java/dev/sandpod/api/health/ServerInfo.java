@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.lang.management.ManagementFactory;
 import java.util.Properties;
 
 /** What this process is: its version (from the build), environment name and start time. */
@@ -16,7 +16,6 @@ public class ServerInfo {
 
     private final String version;
     private final String environment;
-    private final Instant startedAt = Instant.now();
 
     public ServerInfo(@Value("${sandpod.environment:development}") String environment) {
         this.environment = environment;
@@ -31,8 +30,9 @@ public class ServerInfo {
         return environment;
     }
 
+    /** Since the process started (not since this bean was made). */
     public Duration uptime() {
-        return Duration.between(startedAt, Instant.now());
+        return Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     private static String readVersion() {
