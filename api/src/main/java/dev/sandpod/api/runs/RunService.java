@@ -76,7 +76,7 @@ public class RunService {
         String language = engine.languages().find(request.language()).orElseThrow().language().id();
         long queued = repository.countByState(RunState.QUEUED);
         if (queued >= configuration.maxQueue()) {
-            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * configuration.workerCount()));
+            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, configuration.workerCount())));
         }
         RunEntity run = new RunEntity(UUID.randomUUID(), owner, body.clientId(), language, json.write(request),
                 RunState.QUEUED, null, null, null, body.webhookUrl(), (int) queued, 0, null, false,

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The run queue ({@code sandpod.runs.*}, env {@code SANDPOD_RUNS_*}).
  *
- * @param workers           runs this process executes at once (0: the number of CPUs)
+ * @param workers           runs this process executes at once (default: the number of CPUs; 0: it only accepts runs)
  * @param maxQueue          queued runs past which submissions get 429
  * @param maxWait           the longest {@code wait=true} holds a request before answering 202
  * @param poll              how often idle workers look for runs submitted to other processes
@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("sandpod.runs")
 public record RunsConfiguration(
-        @Bindable(defaultValue = "0") int workers,
+        @Bindable(defaultValue = "-1") int workers,
         @Bindable(defaultValue = "1000") int maxQueue,
         @Bindable(defaultValue = "30s") Duration maxWait,
         @Bindable(defaultValue = "250ms") Duration poll,
@@ -33,6 +33,6 @@ public record RunsConfiguration(
         @Bindable(defaultValue = "4194304") int maxStdinBytes) {
 
     public int workerCount() {
-        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        return workers >= 0 ? workers : Runtime.getRuntime().availableProcessors();
     }
 }

@@ -43,7 +43,6 @@ public final class BubblewrapSandbox implements Sandbox {
     private final Tools tools;
     private final Cgroups cgroups;
     private final List<String> rootBinds;
-    private final AtomicLong counter = new AtomicLong();
 
     public BubblewrapSandbox(Tools tools, Cgroups cgroups, Path workRoot) throws IOException {
         this.tools = tools;
@@ -83,7 +82,7 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public Execution execute(SandboxCommand command) throws IOException {
         SandboxLimits limits = command.limits();
-        Cgroup cgroup = cgroups.create(Cgroups.name(counter.incrementAndGet()), limits);
+        Cgroup cgroup = cgroups.create(Cgroups.name(), limits);
         try {
             return run(command, limits, cgroup);
         } finally {
@@ -107,7 +106,7 @@ public final class BubblewrapSandbox implements Sandbox {
      */
     public Service startService(List<String> argv, Path box, Map<Path, String> readOnly, Map<String, String> env,
                                 SandboxLimits limits) throws IOException {
-        Cgroup cgroup = cgroups.create(Cgroups.serviceName(counter.incrementAndGet()), limits);
+        Cgroup cgroup = cgroups.create(Cgroups.serviceName(), limits);
         try {
             List<String> binds = new ArrayList<>();
             readOnly.forEach((host, target) -> binds.addAll(List.of("--ro-bind", host.toString(), target)));

@@ -138,14 +138,17 @@ public final class Cgroups {
         return names.size();
     }
 
-    /** The group name for execution {@code n} of this process: {@code x<hex pid>-<n>}. */
-    static String name(long n) {
-        return "x" + Long.toHexString(ProcessHandle.current().pid()) + "-" + n;
+    /** Process-wide, so several engines in one JVM (tests, embedding) never pick the same name. */
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A fresh group name for one execution of this process: {@code x<hex pid>-<n>}. */
+    static String name() {
+        return "x" + Long.toHexString(ProcessHandle.current().pid()) + "-" + COUNTER.incrementAndGet();
     }
 
-    /** The group name for long-lived service {@code n} of this process: {@code s<hex pid>-<n>}. */
-    static String serviceName(long n) {
-        return "s" + Long.toHexString(ProcessHandle.current().pid()) + "-" + n;
+    /** A fresh group name for a long-lived service of this process: {@code s<hex pid>-<n>}. */
+    static String serviceName() {
+        return "s" + Long.toHexString(ProcessHandle.current().pid()) + "-" + COUNTER.incrementAndGet();
     }
 
     private static boolean ownerAlive(String name) {
@@ -155,7 +158,8 @@ public final class Cgroups {
         }
         try {
             long pid = Long.parseLong(name.substring(1, dash), 16);
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            // This process's own groups belong to another engine in the same JVM: never sweep them.
+            return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {
             return false;
         }
