@@ -146,6 +146,11 @@ public final class RunsBench {
         builder.environment().put("SANDPOD_DATA_DIR", dataDir.toString());
         builder.environment().put("SANDPOD_ENGINE_WORK_ROOT", work.resolve("engine-api").toString());
         builder.environment().put("SANDPOD_RUNS_MAX_QUEUE", Integer.toString(SUBMISSIONS * 2));
+        System.getenv().forEach((key, value) -> {
+            if (key.startsWith("SANDPOD_")) {
+                builder.environment().put(key, value); // lets a run of the bench tune the server
+            }
+        });
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
