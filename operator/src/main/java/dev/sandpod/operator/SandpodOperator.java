@@ -1,0 +1,25 @@
+package dev.sandpod.operator;
+
+import dev.sandpod.operator.coderun.CodeRunReconciler;
+import io.javaoperatorsdk.operator.Operator;
+
+/** Starts the operator against the cluster in the environment (kubeconfig or in-cluster service account). */
+public final class SandpodOperator {
+
+    private SandpodOperator() {
+    }
+
+    public static Operator create(io.fabric8.kubernetes.client.KubernetesClient client) {
+        Operator operator = new Operator(overrider -> overrider.withKubernetesClient(client)
+                // merge patches everywhere: works on every API server, including Fabric8's mock
+                .withUseSSAToPatchPrimaryResource(false)
+                .withSSABasedCreateUpdateMatchForDependentResources(false));
+        operator.register(new CodeRunReconciler());
+        return operator;
+    }
+
+    public static void main(String[] args) {
+        Operator operator = create(new io.fabric8.kubernetes.client.KubernetesClientBuilder().build());
+        operator.start();
+    }
+}

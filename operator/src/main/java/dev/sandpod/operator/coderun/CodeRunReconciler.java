@@ -1,0 +1,63 @@
+package dev.sandpod.operator.coderun;
+
+import dev.sandpod.crd.v1alpha1.CodeRun;
+import dev.sandpod.crd.v1alpha1.CodeRunStatus;
+import dev.sandpod.crd.v1alpha1.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reconciles a CodeRun into its request ConfigMap and its pod, and mirrors the pod's progress into
+ * the status (phase, podName, the Succeeded condition, observedGeneration). Reading the result from
+ * the finished pod comes next.
+ */
+@Workflow(dependents = {
+        @Dependent(name = "request", type = CodeRunRequestDependentResource.class),
+        @Dependent(name = "pod", type = CodeRunPodDependentResource.class, dependsOn = "request")})
+@ControllerConfiguration
+public class CodeRunReconciler implements Reconciler<CodeRun> {
+
+    @Override
+    public UpdateControl<CodeRun> reconcile(CodeRun run, Context<CodeRun> context) {
+        CodeRunStatus status = run.getStatus() == null ? new CodeRunStatus() : run.getStatus();
+        String phaseBefore = String.valueOf(status.getPhase());
+        Long generationBefore = status.getObservedGeneration();
+        Pod pod = context.getSecondaryResource(Pod.class).orElse(null);
+        CodeRunStatus.Phase phase = pod != null && "Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())
+                ? CodeRunStatus.Phase.Running : CodeRunStatus.Phase.Pending;
+        if (status.getPhase() == null || !isFinished(status.getPhase())) {
+            status.setPhase(phase);
+            status.setPodName(pod == null ? null : pod.getMetadata().getName());
+            status.setConditions(List.of(succeeded(status.getConditions(), "Unknown",
+                    phase == CodeRunStatus.Phase.Running ? "Running" : "Pending", run.getMetadata().getGeneration())));
+        }
+        status.setObservedGeneration(run.getMetadata().getGeneration());
+        run.setStatus(status);
+        boolean changed = !phaseBefore.equals(String.valueOf(status.getPhase()))
+                || !Objects.equals(generationBefore, status.getObservedGeneration());
+        return changed ? UpdateControl.patchStatus(run) : UpdateControl.noUpdate();
+    }
+
+    private static boolean isFinished(CodeRunStatus.Phase phase) {
+        return phase == CodeRunStatus.Phase.Succeeded || phase == CodeRunStatus.Phase.Failed
+                || phase == CodeRunStatus.Phase.Cancelled;
+    }
+
+    /** Keeps lastTransitionTime when the condition's status did not change. */
+    static Condition succeeded(List<Condition> current, String status, String reason, Long generation) {
+        Condition previous = current == null ? null
+                : current.stream().filter(c -> "Succeeded".equals(c.type())).findFirst().orElse(null);
+        String since = previous != null && status.equals(previous.status()) ? previous.lastTransitionTime()
+                : Instant.now().toString();
+        return new Condition("Succeeded", status, reason, null, since, generation);
+    }
+}
