@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,7 +174,7 @@ public final class Engine implements AutoCloseable {
             return RunResult.internalError(run.language.id(), "the engine failed: " + e.getClass().getSimpleName());
         } finally {
             slots.release();
-            deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -419,22 +418,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    LOG.warn("Could not delete {}: {}", path, e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not clean {}: {}", dir, e.getMessage());
-        }
-    }
 
     /** How many test cases a request holds (1 when it gives only stdin), for progress before it runs. */
     public static int caseCount(RunRequest request) {

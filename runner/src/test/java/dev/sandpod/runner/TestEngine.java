@@ -45,9 +45,12 @@ final class TestEngine {
         return new Limits(wallMs, cpuMs, memoryMb, null, null, null);
     }
 
+    /** This JVM's execution groups ({@code x<hex pid>-…}); other builds on the machine have their own. */
+    private static final String OWN_GROUPS = "x" + Long.toHexString(ProcessHandle.current().pid()) + "-";
+
     /**
-     * Nothing of a run may survive it: no work directory, no execution cgroup ({@code x…}; the warm
-     * compiler's {@code s…} group lives on), no sandbox process.
+     * Nothing of a run may survive it: no work directory, no execution cgroup of this JVM (the warm
+     * compiler's {@code s…} group lives on), no process in one.
      */
     static void assertNothingLeft() throws IOException {
         assertEquals(0, ENGINE.leftoverWorkDirs(), "work directories left behind");
@@ -65,20 +68,19 @@ final class TestEngine {
         try (Stream<Path> walk = Files.walk(mount, 6)) {
             return walk.filter(path -> path.getParent() != null && path.getParent().getFileName() != null
                             && path.getParent().getFileName().toString().equals("sandpod") && Files.isDirectory(path)
-                            && path.getFileName().toString().startsWith("x"))
+                            && path.getFileName().toString().startsWith(OWN_GROUPS))
                     .toList().stream();
         } catch (IOException | java.io.UncheckedIOException e) {
             return Stream.empty();
         }
     }
 
-    /** Processes running as the sandbox user whose command line carries this suite's marker. */
+    /** Processes still inside one of this JVM's execution groups (a process cannot leave its group). */
     static List<String> sandboxProcesses() throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
-                    .map(p -> p.resolve("cmdline"))
-                    .map(TestEngine::readQuietly)
-                    .filter(cmd -> cmd.contains("31337"))
+                    .filter(p -> readQuietly(p.resolve("cgroup")).contains("/sandpod/" + OWN_GROUPS))
+                    .map(p -> p.getFileName() + " " + readQuietly(p.resolve("cmdline")))
                     .toList();
         }
     }

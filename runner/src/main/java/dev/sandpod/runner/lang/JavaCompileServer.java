@@ -1,6 +1,7 @@
 package dev.sandpod.runner.lang;
 
 import dev.sandpod.runner.CompileResult;
+import dev.sandpod.runner.Trees;
 import dev.sandpod.runner.sandbox.BubblewrapSandbox;
 import dev.sandpod.runner.sandbox.SandboxLimits;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,7 +123,7 @@ public final class JavaCompileServer implements AutoCloseable {
             }
             return new CompileResult("ERROR", output, ms);
         } finally {
-            deleteTree(dir);
+            Trees.delete(dir);
         }
     }
 
@@ -175,17 +175,6 @@ public final class JavaCompileServer implements AutoCloseable {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not clean {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -166,8 +166,8 @@ public final class BubblewrapSandbox implements Sandbox {
         join(stdout, stderr, stdin);
 
         int status = process.exitValue();
-        Integer exitCode = status > 128 && status <= 128 + 64 ? null : status;
-        String signal = exitCode == null ? Signals.name(status - 128) : null;
+        Integer exitCode = Signals.exitCode(status);
+        String signal = Signals.signal(status);
         if ("SIGXCPU".equals(signal) || cpuMs > limits.cpuMs()) {
             cpuExceeded = true;
         }

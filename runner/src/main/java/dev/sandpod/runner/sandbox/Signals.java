@@ -21,4 +21,14 @@ public final class Signals {
     public static String name(int number) {
         return NAMES.getOrDefault(number, "SIG" + number);
     }
+
+    /** A wait status as shells and bwrap report it: 128 + n means killed by signal n, so no exit code. */
+    static Integer exitCode(int status) {
+        return status > 128 && status <= 128 + 64 ? null : status;
+    }
+
+    /** The signal name behind such a status, or null for a normal exit. */
+    static String signal(int status) {
+        return exitCode(status) == null ? name(status - 128) : null;
+    }
 }

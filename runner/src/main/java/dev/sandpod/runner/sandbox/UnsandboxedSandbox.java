@@ -66,8 +66,8 @@ public final class UnsandboxedSandbox implements Sandbox {
         }
         long wallMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         int status = process.exitValue();
-        Integer exitCode = status > 128 && status <= 192 ? null : status;
-        String signal = exitCode == null ? Signals.name(status - 128) : null;
+        Integer exitCode = Signals.exitCode(status);
+        String signal = Signals.signal(status);
         return new Execution(exitCode, signal, stdout.bytes(), stderr.bytes(), outputExceeded.get(), wallExceeded,
                 false, false, wallMs, 0, 0);
     }
