@@ -22,7 +22,8 @@ import java.util.Objects;
  */
 @Workflow(dependents = {
         @Dependent(name = "request", type = CodeRunRequestDependentResource.class),
-        @Dependent(name = "pod", type = CodeRunPodDependentResource.class, dependsOn = "request")})
+        @Dependent(name = "pod", type = CodeRunPodDependentResource.class, dependsOn = "request",
+                reconcilePrecondition = NotCancelled.class)})
 @ControllerConfiguration
 public class CodeRunReconciler implements Reconciler<CodeRun> {
 
@@ -34,7 +35,14 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
         Pod pod = context.getSecondaryResource(Pod.class).orElse(null);
         CodeRunStatus.Phase phase = pod != null && "Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase())
                 ? CodeRunStatus.Phase.Running : CodeRunStatus.Phase.Pending;
-        if (status.getPhase() == null || !isFinished(status.getPhase())) {
+        boolean cancelled = Boolean.TRUE.equals(run.getSpec().getCancelRequested());
+        if (cancelled && (status.getPhase() == null || !isFinished(status.getPhase()))) {
+            // the workflow has deleted the pod (NotCancelled precondition)
+            status.setPhase(CodeRunStatus.Phase.Cancelled);
+            status.setCompletionTime(Instant.now().toString());
+            status.setConditions(List.of(succeeded(status.getConditions(), "False", "Cancelled",
+                    run.getMetadata().getGeneration())));
+        } else if (status.getPhase() == null || !isFinished(status.getPhase())) {
             status.setPhase(phase);
             status.setPodName(pod == null ? null : pod.getMetadata().getName());
             status.setConditions(List.of(succeeded(status.getConditions(), "Unknown",

@@ -94,6 +94,26 @@ class CodeRunPodTest {
         assertEquals("Unknown", seen.getStatus().getConditions().get(0).status());
     }
 
+    @Test
+    void cancellingDeletesThePodAndSaysCancelled() {
+        client.resource(codeRun("stop", null)).create();
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.pods().inNamespace("test").withName("stop-run").get() != null);
+
+        client.resources(CodeRun.class).inNamespace("test").withName("stop")
+                .edit(run -> {
+                    run.getSpec().setCancelRequested(true);
+                    return run;
+                });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.pods().inNamespace("test").withName("stop-run").get() == null);
+        CodeRun cancelled = await().atMost(Duration.ofSeconds(20)).until(
+                () -> client.resources(CodeRun.class).inNamespace("test").withName("stop").get(),
+                r -> r.getStatus() != null && r.getStatus().getPhase() == CodeRunStatus.Phase.Cancelled);
+        assertEquals("False", cancelled.getStatus().getConditions().get(0).status());
+        assertEquals("Cancelled", cancelled.getStatus().getConditions().get(0).reason());
+        assertEquals(cancelled.getMetadata().getGeneration(), cancelled.getStatus().getObservedGeneration());
+    }
+
     private static CodeRun codeRun(String name, RunLimits limits) {
         CodeRun run = new CodeRun();
         run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("test").build());
