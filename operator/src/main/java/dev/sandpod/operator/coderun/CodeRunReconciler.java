@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,23 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
         run.setStatus(status);
         boolean changed = !phaseBefore.equals(String.valueOf(status.getPhase()))
                 || !Objects.equals(generationBefore, status.getObservedGeneration());
-        return changed ? UpdateControl.patchStatus(run) : UpdateControl.noUpdate();
+        UpdateControl<CodeRun> control = changed ? UpdateControl.patchStatus(run) : UpdateControl.noUpdate();
+        return expireWhenDue(run, status, context, control);
+    }
+
+    /** ttlSecondsAfterFinished: delete the finished run (and with it its pod) once its time is up. */
+    private static UpdateControl<CodeRun> expireWhenDue(CodeRun run, CodeRunStatus status, Context<CodeRun> context,
+                                                         UpdateControl<CodeRun> control) {
+        Long ttl = run.getSpec().getTtlSecondsAfterFinished();
+        if (ttl == null || !isFinished(status.getPhase()) || status.getCompletionTime() == null) {
+            return control;
+        }
+        Duration left = Duration.between(Instant.now(), Instant.parse(status.getCompletionTime()).plusSeconds(ttl));
+        if (left.isNegative() || left.isZero()) {
+            context.getClient().resource(run).delete();
+            return UpdateControl.noUpdate();
+        }
+        return control.rescheduleAfter(left.toMillis());
     }
 
     private static boolean isFinished(CodeRunStatus.Phase phase) {

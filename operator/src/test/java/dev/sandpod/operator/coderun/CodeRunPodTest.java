@@ -114,6 +114,17 @@ class CodeRunPodTest {
         assertEquals(cancelled.getMetadata().getGeneration(), cancelled.getStatus().getObservedGeneration());
     }
 
+    @Test
+    void aFinishedRunIsDeletedWhenItsTtlRunsOut() {
+        CodeRun run = codeRun("short-lived", null);
+        run.getSpec().setTtlSecondsAfterFinished(1L);
+        run.getSpec().setCancelRequested(true); // finished at once: no pod, phase Cancelled
+        client.resource(run).create();
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> client.resources(CodeRun.class).inNamespace("test").withName("short-lived").get() == null);
+        assertEquals(null, client.pods().inNamespace("test").withName("short-lived-run").get(), "no pod was ever made");
+    }
+
     private static CodeRun codeRun(String name, RunLimits limits) {
         CodeRun run = new CodeRun();
         run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("test").build());
