@@ -1,6 +1,7 @@
 package dev.sandpod.operator;
 
 import dev.sandpod.operator.coderun.CodeRunReconciler;
+import dev.sandpod.operator.tenancy.TenancyReconciler;
 import io.javaoperatorsdk.operator.Operator;
 
 /** Starts the operator against the cluster in the environment (kubeconfig or in-cluster service account). */
@@ -15,6 +16,7 @@ public final class SandpodOperator {
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new CodeRunReconciler());
+        operator.register(new TenancyReconciler());
         return operator;
     }
 

@@ -3,7 +3,10 @@ package dev.sandpod.operator.coderun;
 import dev.sandpod.crd.v1alpha1.CodeRun;
 import dev.sandpod.crd.v1alpha1.CodeRunStatus;
 import dev.sandpod.crd.v1alpha1.Condition;
+import dev.sandpod.operator.tenancy.TenancyReconciler;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -30,6 +33,9 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
 
     @Override
     public UpdateControl<CodeRun> reconcile(CodeRun run, Context<CodeRun> context) {
+        if (run.getStatus() == null) {
+            markTenant(run.getMetadata().getNamespace(), context);
+        }
         CodeRunStatus status = run.getStatus() == null ? new CodeRunStatus() : run.getStatus();
         String phaseBefore = String.valueOf(status.getPhase());
         Long generationBefore = status.getObservedGeneration();
@@ -70,6 +76,17 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
             return UpdateControl.noUpdate();
         }
         return control.rescheduleAfter(left.toMillis());
+    }
+
+    /** A namespace that holds CodeRuns becomes a tenant: the tenancy reconciler gives it quota and policy. */
+    private static void markTenant(String namespace, Context<CodeRun> context) {
+        var resource = context.getClient().namespaces().withName(namespace);
+        var current = resource.get();
+        if (current != null && (current.getMetadata().getLabels() == null
+                || !current.getMetadata().getLabels().containsKey(TenancyReconciler.TENANT_LABEL))) {
+            resource.patch(PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"labels\":{\"" + TenancyReconciler.TENANT_LABEL + "\":\"true\"}}}");
+        }
     }
 
     private static boolean isFinished(CodeRunStatus.Phase phase) {
