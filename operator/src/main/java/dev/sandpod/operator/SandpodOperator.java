@@ -10,8 +10,10 @@ public final class SandpodOperator {
     private SandpodOperator() {
     }
 
+    /** An operator on {@code client}; stopping it leaves the client open (the caller owns it). */
     public static Operator create(io.fabric8.kubernetes.client.KubernetesClient client) {
         Operator operator = new Operator(overrider -> overrider.withKubernetesClient(client)
+                .withCloseClientOnStop(false)
                 // merge patches everywhere: works on every API server, including Fabric8's mock
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false));

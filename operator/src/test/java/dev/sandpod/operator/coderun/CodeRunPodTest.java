@@ -95,6 +95,21 @@ class CodeRunPodTest {
     }
 
     @Test
+    void anOperatorRestartMidRunCreatesNoSecondPod() {
+        client.resource(codeRun("restart", null)).create();
+        Pod first = await().atMost(Duration.ofSeconds(20)).until(
+                () -> client.pods().inNamespace("test").withName("restart-run").get(), p -> p != null);
+        operator.stop();
+        operator = SandpodOperator.create(client);
+        operator.start();
+        // the new operator reconciles the run again (status patch included) and must adopt, not duplicate
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> client.pods().inNamespace("test")
+                .withLabel("sandpod.dev/coderun", "restart").list().getItems().size() == 1);
+        assertEquals(first.getMetadata().getUid(),
+                client.pods().inNamespace("test").withName("restart-run").get().getMetadata().getUid(), "the same pod");
+    }
+
+    @Test
     void cancellingDeletesThePodAndSaysCancelled() {
         client.resource(codeRun("stop", null)).create();
         await().atMost(Duration.ofSeconds(20)).until(() -> client.pods().inNamespace("test").withName("stop-run").get() != null);
