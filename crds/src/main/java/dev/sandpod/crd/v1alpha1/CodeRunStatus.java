@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Where a CodeRun is, and its result once its pod has ended. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CodeRunStatus {
+public class CodeRunStatus extends ResourceStatus {
 
     /** The life of a CodeRun. */
     public enum Phase { Pending, Running, Succeeded, Failed, Cancelled }
@@ -17,12 +17,6 @@ public class CodeRunStatus {
 
     @JsonPropertyDescription("COMPILATION_ERROR, the first case verdict that is not OK, or OK.")
     private String verdict;
-
-    @JsonPropertyDescription("The Succeeded condition: Unknown while running, then True or False with a reason.")
-    private List<Condition> conditions;
-
-    @JsonPropertyDescription("The pod running this CodeRun.")
-    private String podName;
 
     @JsonPropertyDescription("When the pod started (RFC 3339).")
     private String startTime;
@@ -35,9 +29,6 @@ public class CodeRunStatus {
 
     @JsonPropertyDescription("One entry per test case.")
     private List<CaseStatus> cases;
-
-    @JsonPropertyDescription("The spec generation this status describes.")
-    private Long observedGeneration;
 
     public Phase getPhase() {
         return phase;
@@ -53,22 +44,6 @@ public class CodeRunStatus {
 
     public void setVerdict(String verdict) {
         this.verdict = verdict;
-    }
-
-    public List<Condition> getConditions() {
-        return conditions;
-    }
-
-    public void setConditions(List<Condition> conditions) {
-        this.conditions = conditions;
-    }
-
-    public String getPodName() {
-        return podName;
-    }
-
-    public void setPodName(String podName) {
-        this.podName = podName;
     }
 
     public String getStartTime() {
@@ -101,13 +76,5 @@ public class CodeRunStatus {
 
     public void setCases(List<CaseStatus> cases) {
         this.cases = cases;
-    }
-
-    public Long getObservedGeneration() {
-        return observedGeneration;
-    }
-
-    public void setObservedGeneration(Long observedGeneration) {
-        this.observedGeneration = observedGeneration;
     }
 }

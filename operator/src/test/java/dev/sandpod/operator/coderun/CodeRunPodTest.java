@@ -4,16 +4,11 @@ import dev.sandpod.crd.v1alpha1.CodeRun;
 import dev.sandpod.crd.v1alpha1.CodeRunSpec;
 import dev.sandpod.crd.v1alpha1.CodeRunStatus;
 import dev.sandpod.crd.v1alpha1.RunLimits;
-import dev.sandpod.operator.SandpodOperator;
+import dev.sandpod.operator.MockClusterTest;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,22 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against Fabric8's mock API server in CRUD mode: a CodeRun becomes one locked-down pod. */
-@EnableKubernetesMockClient(crud = true)
-class CodeRunPodTest {
-
-    KubernetesClient client;
-    private Operator operator;
-
-    @BeforeEach
-    void startOperator() {
-        operator = SandpodOperator.create(client);
-        operator.start();
-    }
-
-    @AfterEach
-    void stopOperator() {
-        operator.stop();
-    }
+class CodeRunPodTest extends MockClusterTest {
 
     @Test
     void codeRunBecomesOneRestrictedPodOwnedByIt() {
@@ -99,9 +79,7 @@ class CodeRunPodTest {
         client.resource(codeRun("restart", null)).create();
         Pod first = await().atMost(Duration.ofSeconds(20)).until(
                 () -> client.pods().inNamespace("test").withName("restart-run").get(), p -> p != null);
-        operator.stop();
-        operator = SandpodOperator.create(client);
-        operator.start();
+        restartOperator();
         // the new operator reconciles the run again (status patch included) and must adopt, not duplicate
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> client.pods().inNamespace("test")
                 .withLabel("sandpod.dev/coderun", "restart").list().getItems().size() == 1);

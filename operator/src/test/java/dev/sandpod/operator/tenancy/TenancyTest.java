@@ -2,18 +2,13 @@ package dev.sandpod.operator.tenancy;
 
 import dev.sandpod.crd.v1alpha1.CodeRun;
 import dev.sandpod.crd.v1alpha1.CodeRunSpec;
-import dev.sandpod.operator.SandpodOperator;
+import dev.sandpod.operator.MockClusterTest;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.javaoperatorsdk.operator.Operator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,22 +18,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@EnableKubernetesMockClient(crud = true)
-class TenancyTest {
-
-    KubernetesClient client;
-    private Operator operator;
-
-    @BeforeEach
-    void startOperator() {
-        operator = SandpodOperator.create(client);
-        operator.start();
-    }
-
-    @AfterEach
-    void stopOperator() {
-        operator.stop();
-    }
+class TenancyTest extends MockClusterTest {
 
     @Test
     void aLabelledNamespaceGetsQuotaLimitsAndADefaultDenyPolicy() {
