@@ -146,6 +146,9 @@ public final class RunsBench {
         builder.environment().put("SANDPOD_DATA_DIR", dataDir.toString());
         builder.environment().put("SANDPOD_ENGINE_WORK_ROOT", work.resolve("engine-api").toString());
         builder.environment().put("SANDPOD_RUNS_MAX_QUEUE", Integer.toString(SUBMISSIONS * 2));
+        // the bench measures the queue, not the per-identity rate limits (a limit of 0 is off)
+        builder.environment().put("SANDPOD_RATE_LIMITS_DEFAULT_LIMIT", "0");
+        builder.environment().put("SANDPOD_RATE_LIMITS_RUNS_LIMIT", "0");
         System.getenv().forEach((key, value) -> {
             if (key.startsWith("SANDPOD_")) {
                 builder.environment().put(key, value); // lets a run of the bench tune the server

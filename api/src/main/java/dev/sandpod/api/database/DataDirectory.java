@@ -7,13 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * The server's own directory ({@code SANDPOD_DATA_DIR}, default {@code ./.sandpod}). One process holds
@@ -61,6 +66,35 @@ public class DataDirectory {
             return root;
         } catch (IOException e) {
             throw new IllegalStateException("Cannot use data directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A secret generated once (32 random bytes, hex, in an owner-only file) and kept here, so what it
+     * signs stays valid across restarts.
+     */
+    public String secret(String name) {
+        Path file = root.resolve(name);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(root);
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                Path temp = Files.createTempFile(root, name, ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(temp, HexFormat.of().formatHex(secret));
+                try {
+                    // a link, unlike a rename, never replaces a secret another process wrote first
+                    Files.createLink(file, temp);
+                } catch (FileAlreadyExistsException raced) {
+                    // keep theirs
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the secret " + file, e);
         }
     }
 

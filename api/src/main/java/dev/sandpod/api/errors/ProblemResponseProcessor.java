@@ -1,6 +1,7 @@
 package dev.sandpod.api.errors;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -33,6 +34,9 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<ApiProblem> {
             response.status(HttpStatus.BAD_REQUEST);
         }
         HttpStatus status = response.status();
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         List<ApiProblem.Violation> violations = status == HttpStatus.BAD_REQUEST ? fieldViolations(context) : List.of();
         String detail = violations.isEmpty() ? detail(context, status)
                 : "Invalid value for field '" + violations.get(0).field() + "': " + violations.get(0).message();
@@ -49,6 +53,9 @@ class ProblemResponseProcessor implements ErrorResponseProcessor<ApiProblem> {
                     : clean(context.getErrors().get(0).getMessage());
             case METHOD_NOT_ALLOWED -> "Method " + request.getMethodName() + " is not allowed on " + request.getPath();
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is larger than this server accepts";
+            case UNAUTHORIZED -> "A valid credential is required: Authorization: Bearer <access token or API key>, "
+                    + "or x-api-key: <API key>";
+            case FORBIDDEN -> "This needs rights the caller does not have";
             case BAD_REQUEST -> badRequest(context);
             default -> status.getCode() >= 500 || context.getErrors().isEmpty()
                     ? (status.getCode() >= 500 ? "The server could not complete the request" : status.getReason())

@@ -1,5 +1,7 @@
 package dev.sandpod.api.health;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Seed 004's health endpoints. Kubernetes probes use /health/liveness and /health/readiness. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/health")
 @Tag(name = "Health")
 class HealthController {

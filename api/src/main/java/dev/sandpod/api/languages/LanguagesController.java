@@ -1,5 +1,7 @@
 package dev.sandpod.api.languages;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import dev.sandpod.runner.Engine;
 import dev.sandpod.runner.lang.LanguageStatus;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Get;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/languages")
 @Tag(name = "Languages")
 class LanguagesController {

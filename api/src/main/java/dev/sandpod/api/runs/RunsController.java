@@ -12,6 +12,10 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import dev.sandpod.api.identity.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,6 +28,7 @@ import java.util.UUID;
 @Controller("/api/v1/runs")
 @Tag(name = "Runs")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class RunsController {
 
     private static final int MAX_PAGE_SIZE = 100;
@@ -39,9 +44,9 @@ class RunsController {
     @Post
     @Operation(summary = "Submit a run: 202 with its id, or with wait=true the finished run (202 if it takes longer "
             + "than the server's maximum wait)")
-    HttpResponse<RunResponse> submit(@Body CreateRunRequest body, @QueryValue @Nullable Boolean wait) {
+    HttpResponse<RunResponse> submit(Authentication authentication, @Body CreateRunRequest body, @QueryValue @Nullable Boolean wait) {
         boolean waitForIt = Boolean.TRUE.equals(wait) || (wait == null && Boolean.TRUE.equals(body.waitForResult()));
-        RunEntity run = runs.submit(Owners.ANONYMOUS, body);
+        RunEntity run = runs.submit(caller(authentication), body);
         if (waitForIt) {
             run = runs.await(run, configuration.maxWait());
         }
@@ -55,32 +60,32 @@ class RunsController {
 
     @Get("/{id}")
     @Operation(summary = "A run with its full result")
-    RunResponse get(@PathVariable UUID id) {
-        return runs.view(runs.get(Owners.ANONYMOUS, id));
+    RunResponse get(Authentication authentication, @PathVariable UUID id) {
+        return runs.view(runs.get(caller(authentication), id));
     }
 
     @Get("/{id}/status")
     @Operation(summary = "State and progress (cases done / total)")
-    RunStatusResponse status(@PathVariable UUID id) {
-        return RunStatusResponse.of(runs.get(Owners.ANONYMOUS, id));
+    RunStatusResponse status(Authentication authentication, @PathVariable UUID id) {
+        return RunStatusResponse.of(runs.get(caller(authentication), id));
     }
 
     @Post("/{id}/cancel")
     @Operation(summary = "Cancel a queued or running run (its sandbox is killed); 409 once it has ended")
-    RunResponse cancel(@PathVariable UUID id) {
-        return runs.view(runs.cancel(Owners.ANONYMOUS, id));
+    RunResponse cancel(Authentication authentication, @PathVariable UUID id) {
+        return runs.view(runs.cancel(caller(authentication), id));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete a run (cancelling it first if it is still going)")
-    HttpResponse<Void> delete(@PathVariable UUID id) {
-        runs.delete(Owners.ANONYMOUS, id);
+    HttpResponse<Void> delete(Authentication authentication, @PathVariable UUID id) {
+        runs.delete(caller(authentication), id);
         return HttpResponse.noContent();
     }
 
     @Get
     @Operation(summary = "Runs, newest first, filtered by language, state and creation time (ISO-8601 from/to)")
-    RunPage list(@QueryValue @Nullable String language, @QueryValue @Nullable String state,
+    RunPage list(Authentication authentication, @QueryValue @Nullable String language, @QueryValue @Nullable String state,
                  @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                  @QueryValue @Nullable Integer page, @QueryValue @Nullable Integer size) {
         int pageNumber = page == null ? 0 : page;
@@ -91,8 +96,12 @@ class RunsController {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new dev.sandpod.runner.InvalidRunRequestException("size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
-        return runs.list(Owners.ANONYMOUS, language, state(state), instant("from", from), instant("to", to),
+        return runs.list(caller(authentication), language, state(state), instant("from", from), instant("to", to),
                 pageNumber, pageSize);
+    }
+
+    private static Caller caller(Authentication authentication) {
+        return Caller.of(authentication);
     }
 
     static Instant parseInstant(String field, @Nullable String value) {

@@ -1,5 +1,7 @@
 package dev.sandpod.api.errors;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** A JSON route that exists only in tests, so body errors can be provoked before real routes land. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/test/echo")
 @Requires(env = "test")
 class EchoController {
