@@ -424,6 +424,16 @@ public final class Engine implements AutoCloseable {
         return request.testCases() == null || request.testCases().isEmpty() ? 1 : request.testCases().size();
     }
 
+    /**
+     * The longest a valid request can take in the sandbox: its compile limit if the language compiles,
+     * plus its wall-time limit for every case.
+     */
+    public long worstCaseMs(RunRequest request) {
+        Limits limits = (request.limits() == null ? Limits.none() : request.limits()).orElse(config.defaults());
+        boolean compiled = catalog.find(request.language()).map(l -> l.language().compiled()).orElse(true);
+        return (compiled ? config.compile().wallTimeMs() : 0) + caseCount(request) * limits.wallTimeMs();
+    }
+
     /** For tests and health: the run directories currently present (the javac spool is not one). */
     public long leftoverWorkDirs() throws IOException {
         if (!Files.isDirectory(config.workRoot())) {

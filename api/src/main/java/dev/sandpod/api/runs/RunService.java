@@ -6,6 +6,7 @@ import dev.sandpod.runner.RunRequest;
 import dev.sandpod.runner.RunResult;
 import dev.sandpod.runner.TestCase;
 import dev.sandpod.api.identity.Caller;
+import dev.sandpod.api.instances.CurrentInstance;
 import dev.sandpod.api.webhooks.WebhookDeliveryRepository;
 import dev.sandpod.api.webhooks.WebhookUrls;
 import io.micronaut.core.annotation.Nullable;
@@ -44,12 +45,17 @@ public class RunService {
     private final Engine engine;
     private final RunnerJson json;
     private final JdbcOperations jdbc;
+    private final RunSlots slots;
+    private final CurrentInstance instance;
     private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> reservations = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
 
     RunService(RunRepository repository, RunOutcomes outcomes, WebhookDeliveryRepository deliveries,
                WebhookUrls webhookUrls, RunsConfiguration configuration, Engine engine, RunnerJson json,
-               JdbcOperations jdbc) {
+               JdbcOperations jdbc, RunSlots slots, CurrentInstance instance) {
+        this.slots = slots;
+        this.instance = instance;
         this.repository = repository;
         this.outcomes = outcomes;
         this.deliveries = deliveries;
@@ -62,6 +68,16 @@ public class RunService {
 
     /** Validates, then commits the run as QUEUED; returns it (or the earlier run with the same client id). */
     public RunEntity submit(Caller caller, CreateRunRequest body) {
+        return submit(caller, body, false);
+    }
+
+    /**
+     * Like {@link #submit(Caller, CreateRunRequest)}, but when {@code runHere} and this server has a free
+     * slot, nothing is queued ahead, and the run cannot outlast the maximum wait, the run is committed
+     * as RUNNING on this server with the slot reserved: the caller then executes it with
+     * {@link RunWorkers#executeReserved}. A crash before it finishes is recovered like any claimed run.
+     */
+    public RunEntity submit(Caller caller, CreateRunRequest body, boolean runHere) {
         String owner = caller.owner();
         if (!engine.available()) {
             throw new EngineUnavailableException(engine.unavailableReason());
@@ -80,12 +96,19 @@ public class RunService {
         if (queued >= configuration.maxQueue()) {
             throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, configuration.workerCount())));
         }
+        boolean reserved = runHere && queued == 0
+                && engine.worstCaseMs(request) <= configuration.maxWait().toMillis() && slots.tryAcquire();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         RunEntity run = new RunEntity(UUID.randomUUID(), owner, body.clientId(), language, json.write(request),
-                RunState.QUEUED, null, null, null, body.webhookUrl(), (int) queued, 0, null, false,
-                Engine.caseCount(request), 0, null, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+                reserved ? RunState.RUNNING : RunState.QUEUED, null, null, null, body.webhookUrl(), (int) queued,
+                reserved ? 1 : 0, reserved ? instance.id() : null, false,
+                Engine.caseCount(request), 0, null, null, now, reserved ? now : null, null);
         try {
             repository.save(run);
         } catch (RuntimeException e) {
+            if (reserved) {
+                slots.release();
+            }
             if (body.clientId() != null) {
                 var raced = repository.findByOwnerAndClientId(owner, body.clientId());
                 if (raced.isPresent()) {
@@ -94,8 +117,25 @@ public class RunService {
             }
             throw e;
         }
-        wake.release();
+        if (reserved) {
+            reservations.add(run.id());
+        } else {
+            wake.release();
+        }
         return run;
+    }
+
+    /**
+     * Whether {@code run} was just committed by {@link #submit(Caller, CreateRunRequest, boolean)} to run
+     * in the caller's thread; true once per reservation.
+     */
+    boolean reservedHere(RunEntity run) {
+        return reservations.remove(run.id());
+    }
+
+    /** The run's latest row. */
+    RunEntity reload(RunEntity run) {
+        return repository.findById(run.id()).orElse(run);
     }
 
     /** Waits until the run finishes or {@code maxWait} passes; returns its latest row. */

@@ -45,12 +45,15 @@ class RunWorkers {
     private final Engine engine;
     private final RunnerJson json;
     private final CurrentInstance instance;
+    private final RunSlots slots;
     private final Map<UUID, AtomicBoolean> active = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
     RunWorkers(RunQueue queue, RunRepository repository, RunOutcomes outcomes, RunService service,
-               RunsConfiguration configuration, Engine engine, RunnerJson json, CurrentInstance instance) {
+               RunsConfiguration configuration, Engine engine, RunnerJson json, CurrentInstance instance,
+               RunSlots slots) {
+        this.slots = slots;
         this.queue = queue;
         this.repository = repository;
         this.outcomes = outcomes;
@@ -72,10 +75,17 @@ class RunWorkers {
     private void work() {
         while (!stopping) {
             try {
-                Optional<RunEntity> claimed = queue.claim(instance.id());
-                if (claimed.isPresent()) {
-                    execute(claimed.get());
-                } else {
+                slots.acquire();
+                Optional<RunEntity> claimed;
+                try {
+                    claimed = queue.claim(instance.id());
+                    if (claimed.isPresent()) {
+                        execute(claimed.get());
+                    }
+                } finally {
+                    slots.release();
+                }
+                if (claimed.isEmpty()) {
                     service.awaitSubmission(configuration.poll());
                 }
             } catch (InterruptedException e) {
@@ -87,6 +97,18 @@ class RunWorkers {
                 LOG.error("Run worker failed; continuing", e);
                 sleepQuietly();
             }
+        }
+    }
+
+    /**
+     * Executes, in the calling thread, a run that {@link RunService#submit} committed as RUNNING on this
+     * server with a slot reserved for it; gives the slot back.
+     */
+    void executeReserved(RunEntity run) {
+        try {
+            execute(run);
+        } finally {
+            slots.release();
         }
     }
 

@@ -35,9 +35,11 @@ class RunsController {
 
     private final RunService runs;
     private final RunsConfiguration configuration;
+    private final RunWorkers workers;
 
-    RunsController(RunService runs, RunsConfiguration configuration) {
+    RunsController(RunService runs, RunsConfiguration configuration, RunWorkers workers) {
         this.runs = runs;
+        this.workers = workers;
         this.configuration = configuration;
     }
 
@@ -46,8 +48,11 @@ class RunsController {
             + "than the server's maximum wait)")
     HttpResponse<RunResponse> submit(Authentication authentication, @Body CreateRunRequest body, @QueryValue @Nullable Boolean wait) {
         boolean waitForIt = Boolean.TRUE.equals(wait) || (wait == null && Boolean.TRUE.equals(body.waitForResult()));
-        RunEntity run = runs.submit(caller(authentication), body);
-        if (waitForIt) {
+        RunEntity run = runs.submit(caller(authentication), body, waitForIt);
+        if (runs.reservedHere(run)) {
+            workers.executeReserved(run);
+            run = runs.reload(run);
+        } else if (waitForIt) {
             run = runs.await(run, configuration.maxWait());
         }
         RunResponse view = runs.view(run);

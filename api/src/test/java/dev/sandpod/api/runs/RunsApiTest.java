@@ -90,6 +90,21 @@ class RunsApiTest implements TestDatabase {
     }
 
     @Test
+    void waitingRunExecutedInItsRequestCanBeCancelled() throws Exception {
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> http.post("/api/v1/runs?wait=true",
+                Map.of("language", "bash", "source", "while true; do :; done", "clientId", "inline-cancel",
+                        "limits", Map.of("wallTimeMs", 20000, "cpuTimeMs", 20000))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> http.get("/api/v1/runs?state=RUNNING").body()
+                .get("items").size() > 0);
+        String id = http.get("/api/v1/runs?state=RUNNING").body().at("/items/0/id").asText();
+        assertEquals(200, http.post("/api/v1/runs/" + id + "/cancel", "").status());
+        Http.Response answered = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, answered.status(), answered.raw().body());
+        assertEquals(id, answered.body().get("id").asText());
+        assertEquals("CANCELLED", answered.body().get("state").asText());
+    }
+
+    @Test
     void theSameClientIdReturnsTheSameRun() {
         String clientId = "client-" + UUID.randomUUID();
         Map<String, Object> body = Map.of("language", "python", "source", "print(1)", "clientId", clientId);
