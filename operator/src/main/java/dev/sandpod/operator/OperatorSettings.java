@@ -12,6 +12,10 @@ import java.util.Map;
  * @param runtimeMemoryMb  memory the runner JVM itself needs beside the program
  * @param ephemeralStorage ephemeral-storage request = limit of each CodeRun pod
  * @param compileSeconds   deadline allowance for compilation and start-up
+ * @param statusOutputBytes stdout/stderr/compiler output kept per case in CodeRun.status
+ *                          ({@code SANDPOD_STATUS_OUTPUT_BYTES}): status lives in etcd, which caps objects
+ * @param schedulingTimeout how long a pod may stay unschedulable before its run fails
+ *                          ({@code SANDPOD_SCHEDULING_TIMEOUT_SECONDS})
  */
 public record OperatorSettings(
         String runnerImage,
@@ -19,7 +23,9 @@ public record OperatorSettings(
         String runtimeClassName,
         int runtimeMemoryMb,
         String ephemeralStorage,
-        long compileSeconds) {
+        long compileSeconds,
+        int statusOutputBytes,
+        java.time.Duration schedulingTimeout) {
 
     public static OperatorSettings fromEnvironment(Map<String, String> env) {
         Map<String, String> images = new java.util.HashMap<>();
@@ -29,7 +35,9 @@ public record OperatorSettings(
             }
         });
         return new OperatorSettings(env.getOrDefault("SANDPOD_RUNNER_IMAGE", "sandpod/runner:0.1.0"), Map.copyOf(images),
-                env.get("SANDPOD_RUNTIME_CLASS"), 192, env.getOrDefault("SANDPOD_EPHEMERAL_STORAGE", "256Mi"), 60);
+                env.get("SANDPOD_RUNTIME_CLASS"), 192, env.getOrDefault("SANDPOD_EPHEMERAL_STORAGE", "256Mi"), 60,
+                Integer.parseInt(env.getOrDefault("SANDPOD_STATUS_OUTPUT_BYTES", "4096")),
+                java.time.Duration.ofSeconds(Long.parseLong(env.getOrDefault("SANDPOD_SCHEDULING_TIMEOUT_SECONDS", "300"))));
     }
 
     public String imageFor(String language) {

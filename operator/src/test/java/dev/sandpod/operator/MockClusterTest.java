@@ -1,6 +1,7 @@
 package dev.sandpod.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class MockClusterTest {
 
     protected KubernetesClient client;
+    protected KubernetesMockServer server;
     protected Operator operator;
 
     @BeforeEach

@@ -84,7 +84,10 @@ public class CodeRunPodDependentResource extends KubernetesDependentResource<Pod
                 .withImage(settings.imageFor(spec.getLanguage()))
                 .withCommand("sh", "-c", "exec java -XX:+UseSerialGC -Xshare:auto -jar /opt/sandpod/sandpod-runner.jar "
                         + "--isolation=none < " + REQUEST_DIR + "/" + CodeRunRequestDependentResource.KEY)
-                .withEnv(List.of(new io.fabric8.kubernetes.api.model.EnvVar("TMPDIR", "/tmp", null)))
+                .addNewEnv().withName("TMPDIR").withValue("/tmp").endEnv()
+                .addNewEnv().withName("SANDPOD_RESULT_KEY").withNewValueFrom().withNewSecretKeyRef()
+                .withName(CodeRunKeyDependentResource.name(run)).withKey(CodeRunKeyDependentResource.KEY)
+                .endSecretKeyRef().endValueFrom().endEnv()
                 .withNewSecurityContext()
                 .withAllowPrivilegeEscalation(false)
                 .withPrivileged(false)

@@ -7,6 +7,7 @@ import dev.sandpod.runner.Engine;
 import dev.sandpod.runner.EngineConfig;
 import dev.sandpod.runner.EngineUnavailableException;
 import dev.sandpod.runner.InvalidRunRequestException;
+import dev.sandpod.runner.ResultFrame;
 import dev.sandpod.runner.RunRequest;
 import dev.sandpod.runner.RunResult;
 
@@ -22,6 +23,9 @@ import java.util.stream.Collectors;
  * {@code java -jar sandpod-runner.jar [--isolation=bubblewrap|none]}: reads one run request as JSON on
  * stdin, writes the run result as JSON on stdout. Exit status: 0 with a result (whatever its verdict),
  * 2 for a request it refuses ({@code {"error":{"field","message"}}}), 3 when it cannot sandbox here.
+ * <p>
+ * With {@code SANDPOD_RESULT_KEY} set (in a pod), the process first makes itself non-dumpable and
+ * writes its answer as a signed {@link ResultFrame} line instead, for the operator to verify.
  */
 public final class RunnerCli {
 
@@ -30,8 +34,12 @@ public final class RunnerCli {
     private RunnerCli() {
     }
 
+    static final String KEY_ENV = "SANDPOD_RESULT_KEY";
+
     public static void main(String[] args) throws IOException {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String key = System.getenv(KEY_ENV);
+        PrintStream out = key == null ? new PrintStream(System.out, true, StandardCharsets.UTF_8)
+                : framed(key.getBytes(StandardCharsets.UTF_8));
         // One run per process: a warm compiler would only cost its start-up.
         EngineConfig config = EngineConfig.standard().withIsolation(isolation(args)).withWarmCompilers(false);
         RunRequest request;
@@ -52,6 +60,22 @@ public final class RunnerCli {
             out.println(error(null, e.getMessage()));
             System.exit(3);
         }
+    }
+
+    /** Protects the key and the log first: a program must neither read the key nor print a frame. */
+    private static PrintStream framed(byte[] key) {
+        try {
+            ProcessProtection.makeUndumpable();
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("refusing to run: cannot protect the result key (" + e.getMessage() + ")");
+            System.exit(3);
+        }
+        return new PrintStream(System.out, true, StandardCharsets.UTF_8) {
+            @Override
+            public void println(String json) {
+                super.println(ResultFrame.write(key, json));
+            }
+        };
     }
 
     private static EngineConfig.Isolation isolation(String[] args) {

@@ -27,6 +27,8 @@ public final class UnsandboxedSandbox implements Sandbox {
     public Execution execute(SandboxCommand command) throws IOException {
         SandboxLimits limits = command.limits();
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.box().toFile());
+        // only what the sandbox would set: never this process's own environment (it may hold secrets)
+        builder.environment().clear();
         builder.environment().putAll(command.env());
         long started = System.nanoTime();
         Process process = builder.start();
