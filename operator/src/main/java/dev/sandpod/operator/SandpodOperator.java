@@ -19,6 +19,7 @@ public final class SandpodOperator {
                 .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new CodeRunReconciler());
         operator.register(new TenancyReconciler());
+        operator.register(new dev.sandpod.operator.workspace.WorkspaceReconciler());
         return operator;
     }
 
