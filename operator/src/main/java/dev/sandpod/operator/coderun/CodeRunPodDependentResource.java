@@ -27,7 +27,7 @@ public class CodeRunPodDependentResource extends KubernetesDependentResource<Pod
     private static final String REQUEST_DIR = "/run/sandpod";
 
     // JOSDK instantiates dependents itself: settings come from the operator's environment.
-    private final OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+    private final OperatorSettings settings = OperatorSettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
 
     public CodeRunPodDependentResource() {
         super(Pod.class);

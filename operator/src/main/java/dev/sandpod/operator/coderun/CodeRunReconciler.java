@@ -35,7 +35,7 @@ import java.util.List;
 public class CodeRunReconciler implements Reconciler<CodeRun> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+    private final OperatorSettings settings = OperatorSettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
 
     @Override
     public UpdateControl<CodeRun> reconcile(CodeRun run, Context<CodeRun> context) {

@@ -17,7 +17,7 @@ import java.util.Map;
 final class TenantResources {
 
     static final Map<String, String> LABELS = Map.of("app.kubernetes.io/managed-by", "sandpod");
-    private static final TenancySettings SETTINGS = TenancySettings.fromEnvironment(System.getenv());
+    private static final TenancySettings SETTINGS = TenancySettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
 
     private TenantResources() {
     }

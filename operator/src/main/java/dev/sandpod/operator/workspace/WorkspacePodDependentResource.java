@@ -22,7 +22,7 @@ public class WorkspacePodDependentResource extends KubernetesDependentResource<P
 
     static final long USER_ID = 65534;
 
-    private final OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
+    private final OperatorSettings settings = OperatorSettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
 
     public WorkspacePodDependentResource() {
         super(Pod.class);
