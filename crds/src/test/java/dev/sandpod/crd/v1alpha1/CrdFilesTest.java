@@ -31,6 +31,14 @@ class CrdFilesTest {
     }
 
     @Test
+    void chartCrdsMatchWhatTheBuildGenerates() throws IOException {
+        for (String name : CRDS) {
+            assertEquals(generated(name), Files.readString(Path.of("../helm/sandpod/crds", name)),
+                    "helm/sandpod/crds/" + name + " is stale: run crds/update and commit the result");
+        }
+    }
+
+    @Test
     void everyFieldHasADescriptionForKubectlExplain() throws IOException {
         for (String name : CRDS) {
             CustomResourceDefinition crd = Serialization.unmarshal(generated(name), CustomResourceDefinition.class);
