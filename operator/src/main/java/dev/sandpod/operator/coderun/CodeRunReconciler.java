@@ -29,13 +29,16 @@ import java.util.List;
 @Workflow(dependents = {
         @Dependent(name = "request", type = CodeRunRequestDependentResource.class),
         @Dependent(name = "key", type = CodeRunKeyDependentResource.class, reconcilePrecondition = Active.class),
-        @Dependent(name = "pod", type = CodeRunPodDependentResource.class, dependsOn = {"request", "key"},
-                reconcilePrecondition = Active.class)})
+        // not dependsOn the other two: all three are created at once, and the kubelet waits for the
+        // ConfigMap and Secret a pod refers to, so ordering would only add round trips
+        @Dependent(name = "pod", type = CodeRunPodDependentResource.class, reconcilePrecondition = Active.class)})
 @ControllerConfiguration
 public class CodeRunReconciler implements Reconciler<CodeRun> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final OperatorSettings settings = OperatorSettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
+    /** Namespaces already labelled as tenants by this process: one lookup per namespace, not per run. */
+    private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public UpdateControl<CodeRun> reconcile(CodeRun run, Context<CodeRun> context) {
@@ -118,7 +121,10 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
     }
 
     /** A namespace that holds CodeRuns becomes a tenant: the tenancy reconciler gives it quota and policy. */
-    private static void markTenant(String namespace, Context<CodeRun> context) {
+    private void markTenant(String namespace, Context<CodeRun> context) {
+        if (tenants.contains(namespace)) {
+            return;
+        }
         var resource = context.getClient().namespaces().withName(namespace);
         var current = resource.get();
         if (current != null && (current.getMetadata().getLabels() == null
@@ -126,6 +132,7 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
             resource.patch(PatchContext.of(PatchType.JSON_MERGE),
                     "{\"metadata\":{\"labels\":{\"" + TenancyReconciler.TENANT_LABEL + "\":\"true\"}}}");
         }
+        tenants.add(namespace);
     }
 
     /** Keeps lastTransitionTime when the condition's status did not change. */
