@@ -14,12 +14,15 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Test-only kubelet and scheduler for the mock API server. For each new pod it either runs the pod's
@@ -84,11 +87,15 @@ public final class NodeSimulator implements AutoCloseable {
         var container = pod.getSpec().getContainers().get(0);
         String configMap = pod.getSpec().getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst()
                 .orElseThrow().getConfigMap().getName();
-        String request = client.configMaps().inNamespace(namespace).withName(configMap).get().getData().get("request.json");
         var keyRef = container.getEnv().stream().filter(e -> e.getName().equals("SANDPOD_RESULT_KEY")).findFirst()
                 .orElseThrow().getValueFrom().getSecretKeyRef();
-        String key = new String(Base64.getDecoder().decode(client.secrets().inNamespace(namespace)
-                .withName(keyRef.getName()).get().getData().get(keyRef.getKey())), StandardCharsets.UTF_8);
+        // like the kubelet, wait for the ConfigMap and Secret the pod refers to
+        var requestMap = await().atMost(Duration.ofSeconds(20)).until(
+                () -> client.configMaps().inNamespace(namespace).withName(configMap).get(), c -> c != null);
+        var secret = await().atMost(Duration.ofSeconds(20)).until(
+                () -> client.secrets().inNamespace(namespace).withName(keyRef.getName()).get(), k -> k != null);
+        String request = requestMap.getData().get("request.json");
+        String key = new String(Base64.getDecoder().decode(secret.getData().get(keyRef.getKey())), StandardCharsets.UTF_8);
         status(pod, new PodStatusBuilder().withPhase("Running").withStartTime(Instant.now().toString()).build());
 
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),

@@ -115,10 +115,11 @@ class WorkspaceTest extends MockClusterTest {
 
     @Test
     void idleWorkspaceSuspendsItselfUnlessActivityIsReported() throws InterruptedException {
-        create("idle", "3s");
+        // API timestamps have whole seconds: leave a second of slack either way
+        create("idle", "4s");
         awaitPod("idle");
         podIsReady("idle");
-        Thread.sleep(2000);
+        Thread.sleep(1500);
         client.resources(Workspace.class).inNamespace("test").withName("idle").edit(w -> {
             w.getMetadata().getAnnotations().put(WorkspaceReconciler.ACTIVITY_ANNOTATION, Instant.now().toString());
             return w;
@@ -126,7 +127,7 @@ class WorkspaceTest extends MockClusterTest {
         Thread.sleep(2000);
         assertEquals(WorkspaceSpec.OperatingMode.Running,
                 client.resources(Workspace.class).inNamespace("test").withName("idle").get().getSpec().getOperatingMode(),
-                "activity 2 s ago keeps a 3 s idle timeout from firing");
+                "activity 2 s ago keeps a 4 s idle timeout from firing");
         Workspace suspended = awaitStatus("idle", WorkspaceStatus.Phase.Suspended);
         assertEquals(WorkspaceSpec.OperatingMode.Suspended, suspended.getSpec().getOperatingMode());
         assertNotNull(client.persistentVolumeClaims().inNamespace("test").withName("idle-data").get());
