@@ -53,6 +53,14 @@ public class CodeRunReconciler implements Reconciler<CodeRun> {
         if (!Active.finished(run)) {
             if (Boolean.TRUE.equals(run.getSpec().getCancelRequested())) {
                 finish(status, CodeRunStatus.Phase.Cancelled, "Cancelled", null, generation);
+            } else if (pod == null && status.getPodName() != null) {
+                // The pod existed and is gone. This view may predate our own status patch that finished
+                // the run (JOSDK does not cache status patches): only the API server can tell.
+                CodeRun fresh = context.getClient().resource(run).get();
+                if (fresh == null || Active.finished(fresh)) {
+                    return UpdateControl.noUpdate();
+                }
+                finish(status, CodeRunStatus.Phase.Failed, "PodDeleted", "the run's pod was deleted before it ended", generation);
             } else if (pod == null) {
                 follow(status, CodeRunStatus.Phase.Pending, "Pending", null, generation);
             } else {
