@@ -186,6 +186,7 @@ public class RunService {
         }
         if (!outcomes.cancelQueued(run)) {
             repository.requestCancel(id);
+            slots.cancel(id);
             return await(run, Duration.ofSeconds(5));
         }
         notifyFinished(id);
@@ -198,6 +199,7 @@ public class RunService {
         if (!run.state().finished()) {
             if (!outcomes.cancelQueued(run)) {
                 repository.requestCancel(id);
+            slots.cancel(id);
                 await(run, Duration.ofSeconds(5));
             }
         }

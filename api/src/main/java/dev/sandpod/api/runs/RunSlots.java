@@ -2,17 +2,23 @@ package dev.sandpod.api.runs;
 
 import jakarta.inject.Singleton;
 
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * This server's execution slots (one per worker). Queue workers take one to claim a run; a
+ * This server's executions. Slots (one per worker): queue workers take one to claim a run; a
  * {@code wait=true} request takes one to run its own run at once in the request thread. Either way no
- * more runs execute here than there are workers.
+ * more runs execute here than there are workers. Cancel flags: a cancellation asked of this server
+ * reaches its run at once; one asked of another server arrives through the database poll.
  */
 @Singleton
 class RunSlots {
 
     private final Semaphore slots;
+    private final Map<UUID, AtomicBoolean> executing = new ConcurrentHashMap<>();
 
     RunSlots(RunsConfiguration configuration) {
         this.slots = new Semaphore(configuration.workerCount());
@@ -28,5 +34,29 @@ class RunSlots {
 
     void release() {
         slots.release();
+    }
+
+    /** Registers a run executing here; its flag turns true when it is cancelled. */
+    AtomicBoolean started(UUID run, boolean cancelled) {
+        AtomicBoolean flag = new AtomicBoolean(cancelled);
+        executing.put(run, flag);
+        return flag;
+    }
+
+    void ended(UUID run) {
+        executing.remove(run);
+    }
+
+    /** Cancels the run if it executes here; false when it does not. */
+    boolean cancel(UUID run) {
+        AtomicBoolean flag = executing.get(run);
+        if (flag != null) {
+            flag.set(true);
+        }
+        return flag != null;
+    }
+
+    boolean idle() {
+        return executing.isEmpty();
     }
 }

@@ -20,10 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,7 +44,6 @@ class RunWorkers {
     private final RunnerJson json;
     private final CurrentInstance instance;
     private final RunSlots slots;
-    private final Map<UUID, AtomicBoolean> active = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopping;
 
@@ -113,8 +110,7 @@ class RunWorkers {
     }
 
     private void execute(RunEntity run) {
-        AtomicBoolean cancel = new AtomicBoolean(run.cancelRequested());
-        active.put(run.id(), cancel);
+        AtomicBoolean cancel = slots.started(run.id(), run.cancelRequested());
         try {
             RunRequest request = json.read(run.request(), RunRequest.class);
             RunResult result = engine.run(request, new RunListener() {
@@ -148,7 +144,7 @@ class RunWorkers {
             outcomes.finish(run, RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
                     "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
         } finally {
-            active.remove(run.id());
+            slots.ended(run.id());
             service.notifyFinished(run.id());
         }
     }
@@ -181,13 +177,8 @@ class RunWorkers {
     /** Passes cancellations asked of other servers (or of this one) to the runs executing here. */
     @Scheduled(fixedDelay = "${sandpod.runs.poll:250ms}")
     void pollCancellations() {
-        if (!active.isEmpty() && !stopping) {
-            for (UUID id : repository.cancelRequestedFor(instance.id())) {
-                AtomicBoolean flag = active.get(id);
-                if (flag != null) {
-                    flag.set(true);
-                }
-            }
+        if (!slots.idle() && !stopping) {
+            repository.cancelRequestedFor(instance.id()).forEach(slots::cancel);
         }
     }
 
