@@ -4,6 +4,7 @@ import dev.sandpod.crd.v1alpha1.CodeRun;
 import dev.sandpod.crd.v1alpha1.CodeRunSpec;
 import dev.sandpod.crd.v1alpha1.RunLimits;
 import dev.sandpod.operator.OperatorSettings;
+import dev.sandpod.operator.RestrictedPods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -23,7 +24,6 @@ import java.util.Map;
 public class CodeRunPodDependentResource extends KubernetesDependentResource<Pod, CodeRun>
         implements Creator<Pod, CodeRun>, GarbageCollected<CodeRun> {
 
-    static final int SANDBOX_ID = 65534;
     private static final String REQUEST_DIR = "/run/sandpod";
 
     // JOSDK instantiates dependents itself: settings come from the operator's environment.
@@ -73,12 +73,7 @@ public class CodeRunPodDependentResource extends KubernetesDependentResource<Pod
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withRuntimeClassName(settings.runtimeClassName())
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withRunAsUser((long) SANDBOX_ID)
-                .withRunAsGroup((long) SANDBOX_ID)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
+                .withSecurityContext(RestrictedPods.pod())
                 .addNewContainer()
                 .withName("runner")
                 .withImage(settings.imageFor(spec.getLanguage()))
@@ -88,13 +83,7 @@ public class CodeRunPodDependentResource extends KubernetesDependentResource<Pod
                 .addNewEnv().withName("SANDPOD_RESULT_KEY").withNewValueFrom().withNewSecretKeyRef()
                 .withName(CodeRunKeyDependentResource.name(run)).withKey(CodeRunKeyDependentResource.KEY)
                 .endSecretKeyRef().endValueFrom().endEnv()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withPrivileged(false)
-                .withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(RestrictedPods.container())
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .addNewVolumeMount().withName("request").withMountPath(REQUEST_DIR).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()

@@ -3,6 +3,7 @@ package dev.sandpod.operator.workspace;
 import dev.sandpod.crd.v1alpha1.Workspace;
 import dev.sandpod.crd.v1alpha1.WorkspaceResources;
 import dev.sandpod.operator.OperatorSettings;
+import dev.sandpod.operator.RestrictedPods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -19,8 +20,6 @@ import java.util.Map;
  */
 public class WorkspacePodDependentResource extends KubernetesDependentResource<Pod, Workspace>
         implements Creator<Pod, Workspace>, GarbageCollected<Workspace> {
-
-    static final long USER_ID = 65534;
 
     private final OperatorSettings settings = OperatorSettings.fromEnvironment(dev.sandpod.operator.OperatorConfig.values());
 
@@ -53,13 +52,7 @@ public class WorkspacePodDependentResource extends KubernetesDependentResource<P
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withRuntimeClassName(settings.runtimeClassName())
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(USER_ID)
-                .withRunAsGroup(USER_ID)
-                .withFsGroup(USER_ID)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
+                .withSecurityContext(RestrictedPods.pod())
                 .addNewContainer()
                 .withName("workspace")
                 .withImage(image)
@@ -67,13 +60,7 @@ public class WorkspacePodDependentResource extends KubernetesDependentResource<P
                 .withWorkingDir("/workspace")
                 .addNewEnv().withName("HOME").withValue("/workspace").endEnv()
                 .addNewEnv().withName("TMPDIR").withValue("/tmp").endEnv()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withPrivileged(false)
-                .withReadOnlyRootFilesystem(true)
-                .withRunAsNonRoot(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
+                .withSecurityContext(RestrictedPods.container())
                 .withNewResources().withRequests(resources).withLimits(resources).endResources()
                 .addNewVolumeMount().withName("data").withMountPath("/workspace").endVolumeMount()
                 .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
