@@ -1,5 +1,6 @@
 package dev.sandpod.api.errors;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,12 +10,12 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** A field whose value is already taken (a username, an email): 409 naming the field. */
+/** A state that forbids the request, or a value already taken (naming its field): 409. */
 public class ConflictException extends RuntimeException {
 
-    private final String field;
+    private final @Nullable String field;
 
-    public ConflictException(String field, String message) {
+    public ConflictException(@Nullable String field, String message) {
         super(message);
         this.field = field;
     }
@@ -26,7 +27,7 @@ public class ConflictException extends RuntimeException {
         public HttpResponse<ApiProblem> handle(HttpRequest request, ConflictException e) {
             return HttpResponse.<ApiProblem>status(HttpStatus.CONFLICT).contentType(ApiProblem.CONTENT_TYPE)
                     .body(new ApiProblem("about:blank", "Conflict", 409, e.getMessage(),
-                            List.of(new ApiProblem.Violation(e.field, e.getMessage()))));
+                            e.field == null ? null : List.of(new ApiProblem.Violation(e.field, e.getMessage()))));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.sandpod.api.runs;
 
 import dev.sandpod.api.errors.ApiProblem;
+import dev.sandpod.api.errors.ConflictException;
+import dev.sandpod.api.errors.NotFoundException;
 import dev.sandpod.runner.EngineUnavailableException;
 import dev.sandpod.runner.InvalidRunRequestException;
 import io.micronaut.context.annotation.Requires;
@@ -28,16 +30,16 @@ final class RunExceptions {
     }
 
     /** No run with this id for this owner. */
-    static final class RunNotFoundException extends RuntimeException {
+    static final class RunNotFoundException extends NotFoundException {
         RunNotFoundException(Object id) {
             super("no run " + id);
         }
     }
 
     /** The run is in a state that forbids the action. */
-    static final class RunConflictException extends RuntimeException {
+    static final class RunConflictException extends ConflictException {
         RunConflictException(String message) {
-            super(message);
+            super(null, message);
         }
     }
 
@@ -88,24 +90,6 @@ final class RunExceptions {
         public HttpResponse<ApiProblem> handle(HttpRequest request, QueueFullException e) {
             return ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage())
                     .header("Retry-After", Long.toString(e.retryAfterSeconds));
-        }
-    }
-
-    @Singleton
-    @Produces
-    static final class NotFound implements ExceptionHandler<RunNotFoundException, HttpResponse<ApiProblem>> {
-        @Override
-        public HttpResponse<ApiProblem> handle(HttpRequest request, RunNotFoundException e) {
-            return ApiProblem.of(HttpStatus.NOT_FOUND, e.getMessage());
-        }
-    }
-
-    @Singleton
-    @Produces
-    static final class Conflict implements ExceptionHandler<RunConflictException, HttpResponse<ApiProblem>> {
-        @Override
-        public HttpResponse<ApiProblem> handle(HttpRequest request, RunConflictException e) {
-            return ApiProblem.of(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 }
