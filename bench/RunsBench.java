@@ -33,6 +33,8 @@ public final class RunsBench {
     private static final String BODY = "{\"language\":\"python\",\"source\":\"print('hello')\"}";
     private static final int ROUNDS = Integer.getInteger("rounds", 100);
     private static final int WARMUP = Integer.getInteger("warmup", 200);
+    /** Load at concurrency 8 before measuring: a server JVM keeps JIT-compiling for a minute or so. */
+    private static final long WARMUP_SECONDS = Long.getLong("warmupSeconds", 45L);
     private static final long SECONDS = Long.getLong("seconds", 30L);
     private static final int SUBMISSIONS = Integer.getInteger("submissions", 1000);
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
@@ -51,6 +53,7 @@ public final class RunsBench {
             for (int i = 0; i < WARMUP; i++) {
                 engine.run(request);
             }
+            throughput(() -> check(engine.run(request)), WARMUP_SECONDS);
             engineLatency = latencies(() -> wallOf(engine.run(request)));
             engineThroughput = throughput(() -> check(engine.run(request)));
         }
@@ -65,6 +68,7 @@ public final class RunsBench {
             for (int i = 0; i < WARMUP; i++) {
                 post(base + "/api/v1/runs?wait=true");
             }
+            throughput(() -> post(base + "/api/v1/runs?wait=true"), WARMUP_SECONDS);
             apiLatency = latencies(() -> {
                 String body = post(base + "/api/v1/runs?wait=true");
                 Matcher wall = WALL.matcher(body);
@@ -147,7 +151,12 @@ public final class RunsBench {
     }
 
     private static Process startServer(int port, Path dataDir, Path work) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "api/target/sandpod-api.jar")
+        // the server as ./sandpod start runs it, with its default JVM options
+        String javaOptions = System.getenv().getOrDefault("SANDPOD_JAVA_OPTS", "-XX:TieredStopAtLevel=1");
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        command.addAll(List.of("-jar", "api/target/sandpod-api.jar"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("server.log").toFile()));
         builder.environment().put("SANDPOD_PORT", Integer.toString(port));
@@ -211,9 +220,13 @@ public final class RunsBench {
     }
 
     private static double throughput(Task task) throws Exception {
+        return throughput(task, SECONDS);
+    }
+
+    private static double throughput(Task task, long seconds) throws Exception {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
@@ -229,7 +242,7 @@ public final class RunsBench {
             });
         }
         pool.shutdown();
-        pool.awaitTermination(SECONDS + 60, TimeUnit.SECONDS);
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
         if (failed.get() > 0) {
             System.out.printf("(%d errors)%n", failed.get());
         }
