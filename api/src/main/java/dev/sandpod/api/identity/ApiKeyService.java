@@ -69,10 +69,15 @@ class ApiKeyService {
         return true;
     }
 
+    /** Whether {@code key} is the configured bootstrap key (compared in constant time). */
+    boolean isBootstrapKey(String key) {
+        return configuration.hasApiKey() && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                configuration.apiKey().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The caller a key stands for, if it is a live key. Blocking: reads the database. */
     Optional<Authentication> authenticate(String key) {
-        if (configuration.hasApiKey() && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
-                configuration.apiKey().getBytes(StandardCharsets.UTF_8))) {
+        if (isBootstrapKey(key)) {
             return Optional.of(Authentication.build(String.valueOf(admin.id()),
                     List.of(Caller.ROLE_USER, Caller.ROLE_ADMIN)));
         }
