@@ -36,16 +36,34 @@ class RunOutcomes implements WebhookBodies {
         this.mapper = mapper;
     }
 
+    private static final String FINISH = "UPDATE runs SET state = ?, verdict = ?, result = ?, message = ?, "
+            + "cases_done = ?, run_time_ms = ?, memory_kb = ?, finished_at = now(), claimed_by = NULL "
+            + "WHERE id = ? AND state = 'RUNNING' RETURNING *";
+
+    /** Records the outcome of a running run; returns its finished row (empty when it was no longer running). */
     @Transactional
-    public void finish(RunEntity run, RunState state, @Nullable String verdict, @Nullable String result,
-                       @Nullable String message, int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb) {
+    public Optional<RunEntity> finish(RunEntity run, RunState state, @Nullable String verdict, @Nullable String result,
+                                      @Nullable String message, int casesDone, @Nullable Long runTimeMs,
+                                      @Nullable Long memoryKb) {
         if (run.webhookUrl() == null) {
             // Losing this commit in a crash only re-runs the run; with a webhook the outbox row must persist.
             jdbc.prepareStatement(RunQueue.ASYNC_COMMIT, statement -> statement.execute());
         }
-        if (runs.finish(run.id(), state, verdict, result, message, casesDone, runTimeMs, memoryKb) > 0) {
-            enqueueWebhook(run);
-        }
+        Optional<RunEntity> finished = jdbc.prepareStatement(FINISH, statement -> {
+            statement.setString(1, state.name());
+            statement.setString(2, verdict);
+            statement.setString(3, result);
+            statement.setString(4, message);
+            statement.setInt(5, casesDone);
+            statement.setObject(6, runTimeMs, java.sql.Types.BIGINT);
+            statement.setObject(7, memoryKb, java.sql.Types.BIGINT);
+            statement.setObject(8, run.id());
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                return jdbc.entityStream(rows, RunEntity.class).findFirst();
+            }
+        });
+        finished.ifPresent(ignored -> enqueueWebhook(run));
+        return finished;
     }
 
     /** Cancels a run that no worker has claimed yet; false when it was no longer queued. */

@@ -17,16 +17,12 @@ public interface RunRepository extends CrudRepository<RunEntity, UUID> {
 
     Optional<RunEntity> findByOwnerAndClientId(String owner, String clientId);
 
-    long countByState(RunState state);
+    /** Queued runs, counted no further than {@code limit}: a long backlog must not slow every submission. */
+    @Query("SELECT count(*) FROM (SELECT 1 FROM runs WHERE state = 'QUEUED' LIMIT :limit) AS queued")
+    long countQueued(long limit);
 
     @Query("UPDATE runs SET cases_done = :done WHERE id = :id")
     void updateProgress(UUID id, int done);
-
-    @Query("UPDATE runs SET state = :state, verdict = :verdict, result = :result, message = :message, "
-            + "cases_done = :casesDone, run_time_ms = :runTimeMs, memory_kb = :memoryKb, finished_at = now(), "
-            + "claimed_by = NULL WHERE id = :id AND state = 'RUNNING'")
-    long finish(UUID id, RunState state, @Nullable String verdict, @Nullable String result, @Nullable String message,
-                int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb);
 
     @Query("UPDATE runs SET state = 'CANCELLED', finished_at = now() WHERE id = :id AND state = 'QUEUED'")
     long cancelQueued(UUID id);

@@ -92,7 +92,7 @@ public class RunService {
         checkSizes(body);
         engine.validate(request);
         String language = engine.languages().find(request.language()).orElseThrow().language().id();
-        long queued = repository.countByState(RunState.QUEUED);
+        long queued = repository.countQueued(configuration.maxQueue());
         if (queued >= configuration.maxQueue()) {
             throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, configuration.workerCount())));
         }

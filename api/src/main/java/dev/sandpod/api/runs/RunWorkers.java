@@ -101,15 +101,16 @@ class RunWorkers {
      * Executes, in the calling thread, a run that {@link RunService#submit} committed as RUNNING on this
      * server with a slot reserved for it; gives the slot back.
      */
-    void executeReserved(RunEntity run) {
+    Optional<RunEntity> executeReserved(RunEntity run) {
         try {
-            execute(run);
+            return execute(run);
         } finally {
             slots.release();
         }
     }
 
-    private void execute(RunEntity run) {
+    /** Runs it and records the outcome; returns the finished row when this server recorded it. */
+    private Optional<RunEntity> execute(RunEntity run) {
         AtomicBoolean cancel = slots.started(run.id(), run.cancelRequested());
         try {
             RunRequest request = json.read(run.request(), RunRequest.class);
@@ -131,17 +132,17 @@ class RunWorkers {
             long runTime = result.cases().stream().mapToLong(CaseResult::wallTimeMs).sum()
                     + result.compile().timeMs();
             long memory = result.cases().stream().mapToLong(CaseResult::memoryKb).max().orElse(0);
-            outcomes.finish(run, state, result.verdict().name(), json.write(stored), result.message(),
+            return outcomes.finish(run, state, result.verdict().name(), json.write(stored), result.message(),
                     result.cases().size(), runTime, memory);
         } catch (RunCancelledException e) {
-            outcomes.finish(run, RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
+            return outcomes.finish(run, RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
         } catch (RuntimeException e) {
             if (stopping) {
                 // The database may already be closing: recovery re-queues the run.
-                return;
+                return Optional.empty();
             }
             LOG.error("Run {} failed in the engine", run.id(), e);
-            outcomes.finish(run, RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
+            return outcomes.finish(run, RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
                     "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
         } finally {
             slots.ended(run.id());

@@ -50,8 +50,8 @@ class RunsController {
         boolean waitForIt = Boolean.TRUE.equals(wait) || (wait == null && Boolean.TRUE.equals(body.waitForResult()));
         RunEntity run = runs.submit(caller(authentication), body, waitForIt);
         if (runs.reservedHere(run)) {
-            workers.executeReserved(run);
-            run = runs.reload(run);
+            RunEntity reserved = run;
+            run = workers.executeReserved(reserved).orElseGet(() -> runs.reload(reserved));
         } else if (waitForIt) {
             run = runs.await(run, configuration.maxWait());
         }
