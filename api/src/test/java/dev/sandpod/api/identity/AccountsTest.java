@@ -2,12 +2,9 @@ package dev.sandpod.api.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sandpod.api.testing.Http;
-import dev.sandpod.api.testing.TestDatabase;
+import dev.sandpod.api.testing.ServerTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(environments = "test")
 @Property(name = "sandpod.identity.anonymous-loopback", value = "false")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccountsTest implements TestDatabase {
-
-    @Inject
-    EmbeddedServer server;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(server.getURL());
-    }
+class AccountsTest extends ServerTest {
 
     @Test
     void registerAnswersTheUserAndTokensButNeverThePassword() {

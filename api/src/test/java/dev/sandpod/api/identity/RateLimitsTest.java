@@ -1,12 +1,9 @@
 package dev.sandpod.api.identity;
 
 import dev.sandpod.api.testing.Http;
-import dev.sandpod.api.testing.TestDatabase;
+import dev.sandpod.api.testing.ServerTest;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,17 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "sandpod.rate-limits.default.limit", value = "30")
 @Property(name = "sandpod.rate-limits.runs.limit", value = "2")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RateLimitsTest implements TestDatabase {
-
-    @Inject
-    EmbeddedServer server;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(server.getURL());
-    }
+class RateLimitsTest extends ServerTest {
 
     @Test
     void loginBruteForceIsStoppedOnTheSixthTry() {

@@ -2,11 +2,8 @@ package dev.sandpod.api.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sandpod.api.testing.Http;
-import dev.sandpod.api.testing.TestDatabase;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.sandpod.api.testing.ServerTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,17 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(environments = "test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RunsApiTest implements TestDatabase {
-
-    @Inject
-    EmbeddedServer server;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(server.getURL());
-    }
+class RunsApiTest extends ServerTest {
 
     @Test
     void syncRunsInSeveralLanguages() {
