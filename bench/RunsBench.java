@@ -4,15 +4,15 @@ import dev.sandpod.runner.RunRequest;
 import dev.sandpod.runner.RunResult;
 import dev.sandpod.runner.Verdict;
 
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,56 +36,53 @@ public final class RunsBench {
     /** Load at concurrency 8 before measuring: a server JVM keeps JIT-compiling for a minute or so. */
     private static final long WARMUP_SECONDS = Long.getLong("warmupSeconds", 45L);
     private static final long SECONDS = Long.getLong("seconds", 30L);
+    /** The load phases alternate, engine then API, in this many blocks. */
+    private static final int BLOCKS = Integer.getInteger("blocks", 3);
     private static final int SUBMISSIONS = Integer.getInteger("submissions", 1000);
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern WALL = Pattern.compile("\"wallTimeMs\":(\\d+)");
     private static final Pattern STATE = Pattern.compile("\"state\":\"([A-Z]+)\"");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sandpod-runs-bench-");
         Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
         RunRequest request = new RunRequest("python", null, SOURCE, null, null, null, null);
-
-        double[] engineLatency;
-        double engineThroughput;
-        try (Engine engine = Engine.start(EngineConfig.standard().withWorkRoot(work.resolve("engine")).withConcurrency(2))) {
-            for (int i = 0; i < WARMUP; i++) {
-                engine.run(request);
-            }
-            throughput(() -> check(engine.run(request)), WARMUP_SECONDS);
-            engineLatency = latencies(() -> wallOf(engine.run(request)));
-            engineThroughput = throughput(() -> check(engine.run(request)));
-        }
-
         int port = 18000 + (int) (ProcessHandle.current().pid() % 1000);
         String base = "http://127.0.0.1:" + port;
         Path dataDir = work.resolve("data");
+
+        // Both sides stay up and take turns, so drift in the machine's speed falls on both alike.
         Process server = startServer(port, dataDir, work);
-        double[] apiLatency;
-        double apiThroughput;
-        try {
-            for (int i = 0; i < WARMUP; i++) {
-                post(base + "/api/v1/runs?wait=true");
+        TimedRun viaApi = () -> {
+            String body = post(base + "/api/v1/runs?wait=true");
+            Matcher wall = WALL.matcher(body);
+            if (!body.contains("\"verdict\":\"OK\"") || !wall.find()) {
+                throw new IllegalStateException("run failed: " + body);
             }
-            throughput(() -> post(base + "/api/v1/runs?wait=true"), WARMUP_SECONDS);
-            apiLatency = latencies(() -> {
-                String body = post(base + "/api/v1/runs?wait=true");
-                Matcher wall = WALL.matcher(body);
-                if (!body.contains("\"verdict\":\"OK\"") || !wall.find()) {
-                    throw new IllegalStateException("run failed: " + body);
-                }
-                return Long.parseLong(wall.group(1));
-            });
-            apiThroughput = throughput(() -> {
-                if (!post(base + "/api/v1/runs?wait=true").contains("\"verdict\":\"OK\"")) {
-                    throw new IllegalStateException("run failed");
-                }
-            });
+            return Long.parseLong(wall.group(1));
+        };
+        double[][] latency;
+        Phase engineLoad = new Phase("bench JVM (engine)", null);
+        Phase apiLoad = new Phase("bench JVM (load generator)", server.toHandle());
+        try (Engine engine = Engine.start(EngineConfig.standard().withWorkRoot(work.resolve("engine")).withConcurrency(2))) {
+            TimedRun direct = () -> wallOf(engine.run(request));
+            for (int i = 0; i < WARMUP; i++) {
+                direct.run();
+                viaApi.run();
+            }
+            load(direct, WARMUP_SECONDS / 3);
+            load(viaApi, WARMUP_SECONDS); // a server JVM keeps compiling for a while
+            latency = latencies(direct, viaApi);
+            for (int block = 0; block < BLOCKS; block++) {
+                engineLoad.measure(direct, SECONDS / BLOCKS);
+                apiLoad.measure(viaApi, SECONDS / BLOCKS);
+            }
         } finally {
             server.destroy();
             server.waitFor();
         }
+        double[] engineLatency = latency[0];
+        double[] apiLatency = latency[1];
 
         System.out.printf("%-44s %10s %10s %10s%n", "Python hello world", "engine", "API", "API-engine");
         System.out.printf("%-44s %10.1f %10.1f %+10.1f%n", "p50 latency, ms (POST /runs?wait=true)",
@@ -96,10 +93,112 @@ public final class RunsBench {
                 engineLatency[2], apiLatency[2], apiLatency[2] - engineLatency[2]);
         System.out.printf("%-44s %10.1f %10.1f %+10.1f%n", "p99, ms, less the program's own wall time",
                 engineLatency[3], apiLatency[3], apiLatency[3] - engineLatency[3]);
-        System.out.printf("%-44s %10.1f %10.1f %9.0f%%%n", "throughput, runs/s at concurrency 8 (" + SECONDS + " s)",
-                engineThroughput, apiThroughput, 100 * apiThroughput / engineThroughput);
+        System.out.printf("%-44s %10.1f %10.1f %9.0f%%%n",
+                "runs/s at concurrency 8 (" + BLOCKS + " x " + SECONDS / BLOCKS + " s each)", engineLoad.runsPerSecond(),
+                apiLoad.runsPerSecond(), 100 * apiLoad.runsPerSecond() / engineLoad.runsPerSecond());
+        System.out.printf("%-44s %10d %10d%n", "errors under load", engineLoad.errors, apiLoad.errors);
+
+        System.out.printf("%nCPU per run under that load, ms%n");
+        Map<String, Double> engineCpu = engineLoad.cpuPerRun();
+        Map<String, Double> apiCpu = apiLoad.cpuPerRun();
+        engineCpu.forEach((part, ms) -> {
+            if (!apiCpu.containsKey(part)) {
+                System.out.printf("%-44s %10.2f%n", part, ms);
+            }
+        });
+        apiCpu.forEach((part, ms) -> System.out.printf("%-44s %10s %10.2f%n", part,
+                engineCpu.containsKey(part) ? String.format("%.2f", engineCpu.get(part)) : "", ms));
 
         durability(port, base, dataDir, work);
+    }
+
+    /** One side's load blocks: runs, seconds, errors and CPU ticks, summed. */
+    private static final class Phase {
+        private final String self;
+        private final ProcessHandle server;
+        private final Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+        private long runs;
+        private double seconds;
+        private int errors;
+
+        Phase(String self, ProcessHandle server) {
+            this.self = self;
+            this.server = server;
+        }
+
+        void measure(TimedRun task, long blockSeconds) throws Exception {
+            Map<String, Long> before = Cpu.sample(self, server);
+            long start = System.nanoTime();
+            int[] counts = load(task, blockSeconds);
+            seconds += (System.nanoTime() - start) / 1e9;
+            Cpu.sample(self, server).forEach((part, value) ->
+                    ticks.merge(part, value - before.getOrDefault(part, 0L), Long::sum));
+            runs += counts[0];
+            errors += counts[1];
+        }
+
+        double runsPerSecond() {
+            return runs / seconds;
+        }
+
+        Map<String, Double> cpuPerRun() {
+            Map<String, Double> perRun = new java.util.LinkedHashMap<>();
+            ticks.forEach((part, value) -> perRun.put(part, value * Cpu.MS_PER_TICK / runs));
+            return perRun;
+        }
+    }
+
+    /**
+     * CPU time from /proc, split into this JVM (the engine, or the load generator), the server JVM,
+     * PostgreSQL, and everything else on the machine (mostly the sandboxed programs and the kernel).
+     */
+    private static final class Cpu {
+
+        static final double MS_PER_TICK = 10.0; // USER_HZ is 100 on Linux
+
+        static Map<String, Long> sample(String self, ProcessHandle server) throws java.io.IOException {
+            Map<String, Long> ticks = new java.util.LinkedHashMap<>();
+            long own = ownTicks(ProcessHandle.current().pid());
+            long total = machineTicks();
+            ticks.put(self, own);
+            long others = total - own;
+            if (server != null) {
+                long serverTicks = ownTicks(server.pid());
+                // the embedded PostgreSQL daemonizes, so it is no descendant of the server: found by name
+                long postgres = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().command().orElse("").endsWith("/bin/postgres"))
+                        .mapToLong(p -> ownTicks(p.pid())).sum();
+                ticks.put("server JVM", serverTicks);
+                ticks.put("PostgreSQL", postgres);
+                others -= serverTicks + postgres;
+            }
+            ticks.put("everything else (sandboxes, kernel)", others);
+            ticks.put("machine total", total);
+            return ticks;
+        }
+
+        /** utime + stime of one process (not its children), in clock ticks; 0 once it has gone. */
+        private static long ownTicks(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (java.io.IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        /** Busy ticks of the whole machine: user, nice, system, irq, softirq and steal. */
+        private static long machineTicks() throws java.io.IOException {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        }
     }
 
     /** Submits asynchronously, SIGKILLs the server halfway, restarts it, and checks every run finished. */
@@ -162,7 +261,7 @@ public final class RunsBench {
         builder.environment().put("SANDPOD_PORT", Integer.toString(port));
         builder.environment().put("SANDPOD_DATA_DIR", dataDir.toString());
         builder.environment().put("SANDPOD_ENGINE_WORK_ROOT", work.resolve("engine-api").toString());
-        builder.environment().put("SANDPOD_RUNS_MAX_QUEUE", Integer.toString(SUBMISSIONS * 2));
+        builder.environment().put("SANDPOD_RUNS_MAX_QUEUE", Integer.toString(Math.max(1000, SUBMISSIONS * 2)));
         // the bench measures the queue, not the per-identity rate limits (a limit of 0 is off)
         builder.environment().put("SANDPOD_RATE_LIMITS_DEFAULT_LIMIT", "0");
         builder.environment().put("SANDPOD_RATE_LIMITS_RUNS_LIMIT", "0");
@@ -185,33 +284,41 @@ public final class RunsBench {
         throw new IllegalStateException("the server did not start; see " + work.resolve("server.log"));
     }
 
-    private interface Task {
-        void run() throws Exception;
-    }
-
     /** A run that reports its program's own wall time (ms). */
     private interface TimedRun {
         long run() throws Exception;
     }
 
     /**
-     * p50 and p99 of the latency, then p50 and p99 of the latency less the program's own wall time:
-     * Python's start-up varies by several ms from run to run, and this takes it out of the comparison.
+     * For each side, taking turns run by run: p50 and p99 of the latency, then p50 and p99 of the latency
+     * less the program's own wall time (Python's start-up varies by several ms from run to run).
      */
-    private static double[] latencies(TimedRun task) throws Exception {
-        List<Double> times = new ArrayList<>();
-        List<Double> net = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            long start = System.nanoTime();
-            long wall = task.run();
-            double ms = (System.nanoTime() - start) / 1e6;
-            times.add(ms);
-            net.add(ms - wall);
+    private static double[][] latencies(TimedRun... sides) throws Exception {
+        List<List<Double>> times = new ArrayList<>();
+        List<List<Double>> net = new ArrayList<>();
+        for (TimedRun ignored : sides) {
+            times.add(new ArrayList<>());
+            net.add(new ArrayList<>());
         }
-        Collections.sort(times);
-        Collections.sort(net);
-        int p99 = (int) Math.ceil(times.size() * 0.99) - 1;
-        return new double[] {times.get(times.size() / 2), times.get(p99), net.get(net.size() / 2), net.get(p99)};
+        for (int i = 0; i < ROUNDS; i++) {
+            for (int side = 0; side < sides.length; side++) {
+                long start = System.nanoTime();
+                long wall = sides[side].run();
+                double ms = (System.nanoTime() - start) / 1e6;
+                times.get(side).add(ms);
+                net.get(side).add(ms - wall);
+            }
+        }
+        double[][] result = new double[sides.length][];
+        int p99 = (int) Math.ceil(ROUNDS * 0.99) - 1;
+        for (int side = 0; side < sides.length; side++) {
+            List<Double> all = times.get(side);
+            List<Double> less = net.get(side);
+            Collections.sort(all);
+            Collections.sort(less);
+            result[side] = new double[] {all.get(ROUNDS / 2), all.get(p99), less.get(ROUNDS / 2), less.get(p99)};
+        }
+        return result;
     }
 
     private static long wallOf(RunResult result) {
@@ -219,15 +326,11 @@ public final class RunsBench {
         return result.cases().get(0).wallTimeMs();
     }
 
-    private static double throughput(Task task) throws Exception {
-        return throughput(task, SECONDS);
-    }
-
-    private static double throughput(Task task, long seconds) throws Exception {
+    /** Eight callers running {@code task} back to back for {@code seconds}; returns {runs done, errors}. */
+    private static int[] load(TimedRun task, long seconds) throws Exception {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 8; i++) {
             pool.submit(() -> {
@@ -243,19 +346,35 @@ public final class RunsBench {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
-        if (failed.get() > 0) {
-            System.out.printf("(%d errors)%n", failed.get());
-        }
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new int[] {done.get(), failed.get()};
     }
 
+    /**
+     * HttpURLConnection (persistent connections, no selector thread): the load generator shares the
+     * two cores with the server, so it should take as little of them as it can.
+     */
     private static String post(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return call(url, BODY);
     }
 
     private static String get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return call(url, null);
+    }
+
+    private static String call(String url, String body) throws java.io.IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        if (body != null) {
+            connection.setRequestMethod("POST");
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setDoOutput(true);
+            try (var out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        var in = connection.getResponseCode() < 400 ? connection.getInputStream() : connection.getErrorStream();
+        try (in) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static void check(RunResult result) {

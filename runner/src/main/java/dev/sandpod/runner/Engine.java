@@ -153,6 +153,8 @@ public final class Engine implements AutoCloseable {
         }
         Path dir = config.workRoot().resolve(UUID.randomUUID().toString());
         try {
+            checkCancelled(listener); // cancelled while it waited for the slot
+            listener.started();
             Path box = Files.createDirectories(dir.resolve("box"));
             for (PreparedFile file : run.files) {
                 Path target = box.resolve(file.name);

@@ -11,6 +11,10 @@ public interface RunListener {
         return false;
     }
 
+    /** Called once the run has a slot and is about to execute (it may have waited for one). */
+    default void started() {
+    }
+
     /** Called after each test case. */
     default void caseFinished(int done, int total) {
     }

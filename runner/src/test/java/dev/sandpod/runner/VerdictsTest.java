@@ -157,6 +157,34 @@ class VerdictsTest {
     }
 
     @Test
+    void aRunCancelledBeforeItGetsASlotNeverStarts() {
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        RunRequest request = new RunRequest("bash", null, "echo ran", null, null, null, null);
+        RunListener cancelledAlready = new RunListener() {
+            @Override
+            public boolean cancelled() {
+                return true;
+            }
+
+            @Override
+            public void started() {
+                starts.incrementAndGet();
+            }
+        };
+        assertThrows(RunCancelledException.class, () -> ENGINE.run(request, cancelledAlready));
+        assertEquals(0, starts.get(), "no sandbox was started for it");
+
+        RunListener counting = new RunListener() {
+            @Override
+            public void started() {
+                starts.incrementAndGet();
+            }
+        };
+        assertEquals("ran\n", only(ENGINE.run(request, counting)).stdout());
+        assertEquals(1, starts.get(), "a run that goes ahead reports its start once");
+    }
+
+    @Test
     void unavailableEngineRefusesWithTheFix() {
         Engine engine = Engine.unavailable(EngineConfig.standard(), "bwrap is missing: install the Debian package bubblewrap");
         EngineUnavailableException error = assertThrows(EngineUnavailableException.class,

@@ -11,6 +11,9 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,30 +40,31 @@ class RunOutcomes implements WebhookBodies {
     }
 
     private static final String FINISH = "UPDATE runs SET state = ?, verdict = ?, result = ?, message = ?, "
-            + "cases_done = ?, run_time_ms = ?, memory_kb = ?, finished_at = now(), claimed_by = NULL "
+            + "cases_done = ?, run_time_ms = ?, memory_kb = ?, started_at = COALESCE(?, started_at), "
+            + "finished_at = now(), claimed_by = NULL "
             + "WHERE id = ? AND state = 'RUNNING' RETURNING *";
 
-    /** Records the outcome of a running run; returns its finished row (empty when it was no longer running). */
+    /**
+     * Records the outcome of a running run, and when the engine started it (null: keep the claim time);
+     * returns its finished row (empty when it was no longer running).
+     */
     @Transactional
-    public Optional<RunEntity> finish(RunEntity run, RunState state, @Nullable String verdict, @Nullable String result,
-                                      @Nullable String message, int casesDone, @Nullable Long runTimeMs,
-                                      @Nullable Long memoryKb) {
-        if (run.webhookUrl() == null) {
-            // Losing this commit in a crash only re-runs the run; with a webhook the outbox row must persist.
-            jdbc.prepareStatement(RunQueue.ASYNC_COMMIT, statement -> statement.execute());
-        }
-        Optional<RunEntity> finished = jdbc.prepareStatement(FINISH, statement -> {
+    public Optional<RunEntity> finish(RunEntity run, @Nullable Instant startedAt, RunState state,
+                                      @Nullable String verdict, @Nullable String result, @Nullable String message,
+                                      int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb) {
+        // Losing this commit in a crash only re-runs the run; with a webhook the outbox row must persist.
+        boolean asyncCommit = run.webhookUrl() == null;
+        Optional<RunEntity> finished = RunQueue.update(jdbc, asyncCommit, FINISH, statement -> {
             statement.setString(1, state.name());
             statement.setString(2, verdict);
             statement.setString(3, result);
             statement.setString(4, message);
             statement.setInt(5, casesDone);
-            statement.setObject(6, runTimeMs, java.sql.Types.BIGINT);
-            statement.setObject(7, memoryKb, java.sql.Types.BIGINT);
-            statement.setObject(8, run.id());
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
-                return jdbc.entityStream(rows, RunEntity.class).findFirst();
-            }
+            statement.setObject(6, runTimeMs, Types.BIGINT);
+            statement.setObject(7, memoryKb, Types.BIGINT);
+            statement.setObject(8, startedAt == null ? null : startedAt.atOffset(ZoneOffset.UTC),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+            statement.setObject(9, run.id());
         });
         finished.ifPresent(ignored -> enqueueWebhook(run));
         return finished;

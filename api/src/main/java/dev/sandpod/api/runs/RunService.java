@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +34,7 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 public class RunService {
 
-    private static final long REMOTE_POLL_MS = 100;
+    private static final long POLL_WITHOUT_NOTIFICATIONS_MS = 100;
 
     private final RunRepository repository;
     private final RunOutcomes outcomes;
@@ -47,13 +46,14 @@ public class RunService {
     private final JdbcOperations jdbc;
     private final RunSlots slots;
     private final CurrentInstance instance;
-    private final Map<UUID, CompletableFuture<Void>> finished = new ConcurrentHashMap<>();
+    private final RunWaiters waiters;
     private final java.util.Set<UUID> reservations = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
 
     RunService(RunRepository repository, RunOutcomes outcomes, WebhookDeliveryRepository deliveries,
                WebhookUrls webhookUrls, RunsConfiguration configuration, Engine engine, RunnerJson json,
-               JdbcOperations jdbc, RunSlots slots, CurrentInstance instance) {
+               JdbcOperations jdbc, RunSlots slots, CurrentInstance instance, RunWaiters waiters) {
+        this.waiters = waiters;
         this.slots = slots;
         this.instance = instance;
         this.repository = repository;
@@ -94,7 +94,7 @@ public class RunService {
         String language = engine.languages().find(request.language()).orElseThrow().language().id();
         long queued = repository.countQueued(configuration.maxQueue());
         if (queued >= configuration.maxQueue()) {
-            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, configuration.workerCount())));
+            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, slots.count())));
         }
         boolean reserved = runHere && queued == 0
                 && engine.worstCaseMs(request) <= configuration.maxWait().toMillis() && slots.tryAcquire();
@@ -141,14 +141,19 @@ public class RunService {
     /** Waits until the run finishes or {@code maxWait} passes; returns its latest row. */
     public RunEntity await(RunEntity run, Duration maxWait) {
         long deadline = System.nanoTime() + Math.min(maxWait.toNanos(), configuration.maxWait().toNanos());
-        CompletableFuture<Void> local = finished.computeIfAbsent(run.id(), id -> new CompletableFuture<>());
+        CompletableFuture<RunEntity> local = waiters.register(run.id());
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
+                // Ended here: the row comes at once. Ended anywhere: a notification, then a read. A poll
+                // covers a missed notification.
+                long poll = waiters.listening() ? configuration.waitPoll().toNanos()
+                        : TimeUnit.MILLISECONDS.toNanos(POLL_WITHOUT_NOTIFICATIONS_MS);
                 try {
-                    // Finished here: signalled at once. Finished by another server: seen by the next poll.
-                    local.get(Math.max(0, Math.min(left, TimeUnit.MILLISECONDS.toNanos(REMOTE_POLL_MS))),
-                            TimeUnit.NANOSECONDS);
+                    RunEntity row = local.get(Math.max(0, Math.min(left, poll)), TimeUnit.NANOSECONDS);
+                    if (row != null) {
+                        return row;
+                    }
                 } catch (TimeoutException | ExecutionException e) {
                     // poll the row
                 }
@@ -161,7 +166,7 @@ public class RunService {
             Thread.currentThread().interrupt();
             return repository.findById(run.id()).orElse(run);
         } finally {
-            finished.remove(run.id(), local);
+            waiters.unregister(run.id(), local);
         }
     }
 
@@ -189,7 +194,7 @@ public class RunService {
             slots.cancel(id);
             return await(run, Duration.ofSeconds(5));
         }
-        notifyFinished(id);
+        notifyFinished(id, null);
         return get(caller, id);
     }
 
@@ -246,11 +251,8 @@ public class RunService {
     }
 
     /** Workers call this when a run ends, releasing any request waiting for it here. */
-    void notifyFinished(UUID id) {
-        CompletableFuture<Void> waiter = finished.get(id);
-        if (waiter != null) {
-            waiter.complete(null);
-        }
+    void notifyFinished(UUID id, @Nullable RunEntity finishedRow) {
+        waiters.ended(id, finishedRow);
     }
 
     /** Wakes an idle worker (a run became claimable). */

@@ -1,5 +1,6 @@
 package dev.sandpod.api.runs;
 
+import dev.sandpod.runner.Engine;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
@@ -11,17 +12,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * This server's executions. Slots (one per worker): queue workers take one to claim a run; a
  * {@code wait=true} request takes one to run its own run at once in the request thread. Either way no
- * more runs execute here than there are workers. Cancel flags: a cancellation asked of this server
+ * more runs are held here than there are workers. By default there is one slot more than the engine
+ * runs at once: the extra run waits at the engine, ready, instead of the engine waiting for a claim. Cancel flags: a cancellation asked of this server
  * reaches its run at once; one asked of another server arrives through the database poll.
  */
 @Singleton
 class RunSlots {
 
+    private final int count;
     private final Semaphore slots;
     private final Map<UUID, AtomicBoolean> executing = new ConcurrentHashMap<>();
 
-    RunSlots(RunsConfiguration configuration) {
-        this.slots = new Semaphore(configuration.workerCount());
+    RunSlots(RunsConfiguration configuration, Engine engine) {
+        this.count = configuration.workerCount(engine.config().concurrency());
+        this.slots = new Semaphore(count);
+    }
+
+    /** How many runs this server holds at once (one worker thread each). */
+    int count() {
+        return count;
     }
 
     void acquire() throws InterruptedException {

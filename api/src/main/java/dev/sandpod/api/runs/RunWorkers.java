@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * This server's share of the queue: worker threads that claim runs, execute them on the engine and
@@ -60,7 +61,7 @@ class RunWorkers {
         this.json = json;
         this.instance = instance;
         recoverOrphans();
-        for (int i = 0; i < configuration.workerCount(); i++) {
+        for (int i = 0; i < slots.count(); i++) {
             Thread thread = new Thread(this::work, "run-worker-" + i);
             thread.setDaemon(true);
             thread.start();
@@ -109,15 +110,35 @@ class RunWorkers {
         }
     }
 
-    /** Runs it and records the outcome; returns the finished row when this server recorded it. */
+    /**
+     * Runs it and records the outcome; returns the finished row when this server recorded it, which
+     * is also handed to any request here waiting for the run.
+     */
     private Optional<RunEntity> execute(RunEntity run) {
+        Optional<RunEntity> finished = Optional.empty();
+        try {
+            finished = executeAndRecord(run);
+            return finished;
+        } finally {
+            slots.ended(run.id());
+            service.notifyFinished(run.id(), finished.orElse(null));
+        }
+    }
+
+    private Optional<RunEntity> executeAndRecord(RunEntity run) {
         AtomicBoolean cancel = slots.started(run.id(), run.cancelRequested());
+        AtomicReference<Instant> started = new AtomicReference<>();
         try {
             RunRequest request = json.read(run.request(), RunRequest.class);
             RunResult result = engine.run(request, new RunListener() {
                 @Override
                 public boolean cancelled() {
                     return cancel.get();
+                }
+
+                @Override
+                public void started() {
+                    started.set(Instant.now());
                 }
 
                 @Override
@@ -132,21 +153,19 @@ class RunWorkers {
             long runTime = result.cases().stream().mapToLong(CaseResult::wallTimeMs).sum()
                     + result.compile().timeMs();
             long memory = result.cases().stream().mapToLong(CaseResult::memoryKb).max().orElse(0);
-            return outcomes.finish(run, state, result.verdict().name(), json.write(stored), result.message(),
-                    result.cases().size(), runTime, memory);
+            return outcomes.finish(run, started.get(), state, result.verdict().name(), json.write(stored),
+                    result.message(), result.cases().size(), runTime, memory);
         } catch (RunCancelledException e) {
-            return outcomes.finish(run, RunState.CANCELLED, null, null, "cancelled", run.casesDone(), null, null);
+            return outcomes.finish(run, started.get(), RunState.CANCELLED, null, null, "cancelled", run.casesDone(),
+                    null, null);
         } catch (RuntimeException e) {
             if (stopping) {
                 // The database may already be closing: recovery re-queues the run.
                 return Optional.empty();
             }
             LOG.error("Run {} failed in the engine", run.id(), e);
-            return outcomes.finish(run, RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
+            return outcomes.finish(run, started.get(), RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
                     "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
-        } finally {
-            slots.ended(run.id());
-            service.notifyFinished(run.id());
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +35,34 @@ class RunQueueTest {
             assertTrue(Integer.parseInt(response.header("Retry-After")) >= 1);
             assertTrue(response.body().get("detail").asText().contains("queue is full"));
         }
+    }
+
+    @Test
+    void oneRunMoreThanTheEngineTakesWaitsReadyAndIsTimedFromItsRealStart() {
+        try (EmbeddedServer server = start(Map.of("sandpod.engine.concurrency", "1"))) {
+            Http http = new Http(server.getURL());
+            String first = http.post("/api/v1/runs", Map.of("language", "bash", "source", "sleep 1; echo first"))
+                    .body().get("id").asText();
+            String second = http.post("/api/v1/runs", Map.of("language", "bash", "source", "echo second"))
+                    .body().get("id").asText();
+            // two workers for an engine of one: the second is claimed and held ready while the first runs
+            await().atMost(Duration.ofSeconds(10)).until(() -> state(http, first).equals("RUNNING")
+                    && state(http, second).equals("RUNNING"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> state(http, second).equals("COMPLETED"));
+            JsonNode earlier = http.get("/api/v1/runs/" + first).body();
+            JsonNode later = http.get("/api/v1/runs/" + second).body();
+            assertEquals("COMPLETED", earlier.get("state").asText());
+            assertEquals("second\n", later.at("/result/cases/0/stdout").asText());
+            Instant firstStarted = Instant.parse(earlier.get("startedAt").asText());
+            Instant secondStarted = Instant.parse(later.get("startedAt").asText());
+            assertTrue(!secondStarted.isBefore(firstStarted.plusMillis(900)),
+                    "the second run's start is when the engine took it: " + firstStarted + " then " + secondStarted);
+            assertTrue(later.get("queueTimeMs").asLong() >= 900, later.toString());
+        }
+    }
+
+    private static String state(Http http, String id) {
+        return http.get("/api/v1/runs/" + id + "/status").body().get("state").asText();
     }
 
     @Test

@@ -17,16 +17,22 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Several servers on one database share one queue: what one accepts, any may run, and only once. */
 class SharedQueueTest {
 
     @Test
     void aServerWithoutWorkersHasItsRunsExecutedByAnother() {
-        try (EmbeddedServer acceptor = start(0); EmbeddedServer executor = start(2)) {
+        // The acceptor's waiting request must be released by the run-end notification: it re-reads the
+        // run only every 60 s, and without the notification would hold on to the 30 s maximum wait.
+        try (EmbeddedServer acceptor = start(0, Map.of("sandpod.runs.wait-poll", "60s", "sandpod.runs.max-wait", "30s"));
+             EmbeddedServer executor = start(2)) {
             Http http = new Http(acceptor.getURL());
+            long start = System.nanoTime();
             Http.Response response = http.post("/api/v1/runs?wait=true", Map.of("language", "python",
                     "source", "print('ran elsewhere')"));
+            assertTrue(System.nanoTime() - start < 15_000_000_000L, "released by the notification, not the maximum wait");
             assertEquals(200, response.status(), response.raw().body());
             assertEquals("ran elsewhere\n", response.body().at("/result/cases/0/stdout").asText());
         }
@@ -57,9 +63,15 @@ class SharedQueueTest {
     }
 
     private static EmbeddedServer start(int workers) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+        return start(workers, Map.of());
+    }
+
+    private static EmbeddedServer start(int workers, Map<String, Object> extra) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 "sandpod.db.url", TestDatabase.jdbcUrl(),
                 "sandpod.data-dir", TestDatabase.tempDir("sandpod-shared-").toString(),
-                "sandpod.runs.workers", Integer.toString(workers)), "test");
+                "sandpod.runs.workers", Integer.toString(workers)));
+        properties.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
 }
