@@ -17,10 +17,6 @@ public interface RunRepository extends CrudRepository<RunEntity, UUID> {
 
     Optional<RunEntity> findByOwnerAndClientId(String owner, String clientId);
 
-    /** Queued runs, counted no further than {@code limit}: a long backlog must not slow every submission. */
-    @Query("SELECT count(*) FROM (SELECT 1 FROM runs WHERE state = 'QUEUED' LIMIT :limit) AS queued")
-    long countQueued(long limit);
-
     @Query("UPDATE runs SET cases_done = :done WHERE id = :id")
     void updateProgress(UUID id, int done);
 

@@ -10,6 +10,7 @@ import dev.sandpod.api.instances.CurrentInstance;
 import dev.sandpod.api.webhooks.WebhookDeliveryRepository;
 import dev.sandpod.api.webhooks.WebhookUrls;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,24 +94,17 @@ public class RunService {
         checkSizes(body);
         engine.validate(request);
         String language = engine.languages().find(request.language()).orElseThrow().language().id();
-        long queued = repository.countQueued(configuration.maxQueue());
-        if (queued >= configuration.maxQueue()) {
-            throw new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, slots.count())));
-        }
-        boolean reserved = runHere && queued == 0
-                && engine.worstCaseMs(request) <= configuration.maxWait().toMillis() && slots.tryAcquire();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        RunEntity run = new RunEntity(UUID.randomUUID(), owner, body.clientId(), language, json.write(request),
-                reserved ? RunState.RUNNING : RunState.QUEUED, null, null, null, body.webhookUrl(), (int) queued,
-                reserved ? 1 : 0, reserved ? instance.id() : null, false,
-                Engine.caseCount(request), 0, null, null, now, reserved ? now : null, null);
+        // A slot to run it here at once, kept only when nothing is queued ahead of it (decided by the insert).
+        boolean slot = runHere && engine.worstCaseMs(request) <= configuration.maxWait().toMillis()
+                && slots.tryAcquire();
+        RunEntity run;
         try {
-            repository.save(run);
+            run = insert(owner, body, language, json.write(request), Engine.caseCount(request), slot);
         } catch (RuntimeException e) {
-            if (reserved) {
+            if (slot) {
                 slots.release();
             }
-            if (body.clientId() != null) {
+            if (body.clientId() != null && !(e instanceof RunExceptions.QueueFullException)) {
                 var raced = repository.findByOwnerAndClientId(owner, body.clientId());
                 if (raced.isPresent()) {
                     return raced.get();
@@ -117,12 +112,59 @@ public class RunService {
             }
             throw e;
         }
+        boolean reserved = run.state() == RunState.RUNNING;
+        if (slot && !reserved) {
+            slots.release();
+        }
         if (reserved) {
             reservations.add(run.id());
         } else {
             wake.release();
         }
         return run;
+    }
+
+    private static final String INSERT = """
+            WITH queue AS (SELECT count(*)::int AS ahead FROM (SELECT 1 FROM runs WHERE state = 'QUEUED' LIMIT ?) AS q),
+                 decided AS (SELECT ahead, (? AND ahead = 0) AS here FROM queue)
+            INSERT INTO runs (id, owner, client_id, language, request, webhook_url, cases_total, created_at,
+                              queue_position, state, attempts, claimed_by, started_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, created_at_now, ahead,
+                   CASE WHEN here THEN 'RUNNING' ELSE 'QUEUED' END, CASE WHEN here THEN 1 ELSE 0 END,
+                   CASE WHEN here THEN ?::uuid END, CASE WHEN here THEN created_at_now END
+            FROM decided, (SELECT ?::timestamptz AS created_at_now) AS clock
+            WHERE ahead < ?
+            RETURNING *""";
+
+    /**
+     * Commits the run in one statement with the bounded count of runs queued ahead of it: past
+     * {@code maxQueue} nothing is written and the queue is full. With {@code slot} and nothing queued
+     * ahead, the run is committed RUNNING on this server instead of QUEUED.
+     */
+    @Connectable // one statement in autocommit: a single round trip, committed before the API answers
+    RunEntity insert(String owner, CreateRunRequest body, String language, String request, int cases,
+                             boolean slot) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Optional<RunEntity> inserted = jdbc.prepareStatement(INSERT, statement -> {
+            statement.setInt(1, configuration.maxQueue());
+            statement.setBoolean(2, slot);
+            statement.setObject(3, UUID.randomUUID());
+            statement.setString(4, owner);
+            statement.setString(5, body.clientId());
+            statement.setString(6, language);
+            statement.setString(7, request);
+            statement.setString(8, body.webhookUrl());
+            statement.setInt(9, cases);
+            statement.setObject(10, instance.id());
+            statement.setObject(11, now.atOffset(java.time.ZoneOffset.UTC));
+            statement.setInt(12, configuration.maxQueue());
+            try (ResultSet rows = statement.executeQuery()) {
+                return jdbc.entityStream(rows, RunEntity.class).findFirst();
+            }
+        });
+        long queued = configuration.maxQueue();
+        return inserted.orElseThrow(() ->
+                new RunExceptions.QueueFullException(queued, 1 + queued / (10L * Math.max(1, slots.count()))));
     }
 
     /**

@@ -38,6 +38,28 @@ class RunQueueTest {
     }
 
     @Test
+    void eachRunRecordsHowManyRunsWereQueuedAheadOfIt() {
+        try (EmbeddedServer server = start(Map.of("sandpod.runs.workers", "0"))) {
+            Http http = new Http(server.getURL());
+            java.util.List<JsonNode> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Http.Response response = http.post("/api/v1/runs", Map.of("language", "bash", "source", "echo " + i));
+                assertEquals(202, response.status(), response.raw().body());
+                assertEquals("QUEUED", response.body().get("state").asText());
+                runs.add(response.body());
+            }
+            int first = runs.get(0).get("queuePosition").asInt();
+            assertEquals(first + 1, runs.get(1).get("queuePosition").asInt());
+            assertEquals(first + 2, runs.get(2).get("queuePosition").asInt());
+            assertEquals(first + 2, http.get("/api/v1/runs/" + runs.get(2).get("id").asText()).body()
+                    .get("queuePosition").asInt(), "stored as answered");
+            for (JsonNode run : runs) {
+                assertEquals(200, http.post("/api/v1/runs/" + run.get("id").asText() + "/cancel", Map.of()).status());
+            }
+        }
+    }
+
+    @Test
     void oneRunMoreThanTheEngineTakesWaitsReadyAndIsTimedFromItsRealStart() {
         try (EmbeddedServer server = start(Map.of("sandpod.engine.concurrency", "1"))) {
             Http http = new Http(server.getURL());
