@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,17 +45,23 @@ class RunOutcomes implements WebhookBodies {
             + "finished_at = now(), claimed_by = NULL "
             + "WHERE id = ? AND state = 'RUNNING' RETURNING *";
 
+    /** A recorded outcome: the finished row (empty when the run was no longer running) and the next claimed run. */
+    record Outcome(Optional<RunEntity> finished, Optional<RunEntity> next) {
+    }
+
     /**
-     * Records the outcome of a running run, and when the engine started it (null: keep the claim time);
-     * returns its finished row (empty when it was no longer running).
+     * Records the outcome of a running run, and when the engine started it (null: keep the claim time).
+     * With {@code claimNextFor}, the same transaction, in the same round trip, claims the next queued
+     * run for that server.
      */
     @Transactional
-    public Optional<RunEntity> finish(RunEntity run, @Nullable Instant startedAt, RunState state,
-                                      @Nullable String verdict, @Nullable String result, @Nullable String message,
-                                      int casesDone, @Nullable Long runTimeMs, @Nullable Long memoryKb) {
+    public Outcome finish(RunEntity run, @Nullable Instant startedAt, RunState state, @Nullable String verdict,
+                          @Nullable String result, @Nullable String message, int casesDone, @Nullable Long runTimeMs,
+                          @Nullable Long memoryKb, @Nullable UUID claimNextFor) {
         // Losing this commit in a crash only re-runs the run; with a webhook the outbox row must persist.
         boolean asyncCommit = run.webhookUrl() == null;
-        Optional<RunEntity> finished = RunQueue.update(jdbc, asyncCommit, FINISH, statement -> {
+        List<String> statements = claimNextFor == null ? List.of(FINISH) : List.of(FINISH, RunQueue.CLAIM);
+        List<Optional<RunEntity>> rows = RunQueue.updates(jdbc, asyncCommit, statements, statement -> {
             statement.setString(1, state.name());
             statement.setString(2, verdict);
             statement.setString(3, result);
@@ -65,9 +72,12 @@ class RunOutcomes implements WebhookBodies {
             statement.setObject(8, startedAt == null ? null : startedAt.atOffset(ZoneOffset.UTC),
                     Types.TIMESTAMP_WITH_TIMEZONE);
             statement.setObject(9, run.id());
+            if (claimNextFor != null) {
+                statement.setObject(10, claimNextFor);
+            }
         });
-        finished.ifPresent(ignored -> enqueueWebhook(run));
-        return finished;
+        rows.get(0).ifPresent(ignored -> enqueueWebhook(run));
+        return new Outcome(rows.get(0), claimNextFor == null ? Optional.empty() : rows.get(1));
     }
 
     /** Cancels a run that no worker has claimed yet; false when it was no longer queued. */

@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,7 +22,7 @@ class RunQueue {
      */
     private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit TO OFF; ";
 
-    private static final String CLAIM = "UPDATE runs SET state = 'RUNNING', started_at = now(), claimed_by = ?, "
+    static final String CLAIM = "UPDATE runs SET state = 'RUNNING', started_at = now(), claimed_by = ?, "
             + "attempts = attempts + 1 WHERE id = (SELECT id FROM runs WHERE state = 'QUEUED' ORDER BY created_at, id "
             + "LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING *";
 
@@ -41,21 +43,36 @@ class RunQueue {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    /**
-     * Runs an {@code UPDATE … RETURNING *} of one run, in the caller's transaction, and returns the row.
-     * With {@code asyncCommit} the transaction commits without waiting for the WAL flush; the setting
-     * travels with the update, in the same round trip.
-     */
+    /** Runs one {@code UPDATE … RETURNING *} of one run as {@link #updates} does; returns its row. */
     static Optional<RunEntity> update(JdbcOperations jdbc, boolean asyncCommit, String sql, Parameters parameters) {
-        return jdbc.prepareStatement(asyncCommit ? ASYNC_COMMIT + sql : sql, statement -> {
+        return updates(jdbc, asyncCommit, List.of(sql), parameters).get(0);
+    }
+
+    /**
+     * Runs {@code UPDATE … RETURNING *} statements of one run each, in the caller's transaction and in
+     * one round trip (parameters are numbered across all of them); returns each statement's row. With
+     * {@code asyncCommit} the transaction commits without waiting for the WAL flush; the setting travels
+     * with the updates.
+     */
+    static List<Optional<RunEntity>> updates(JdbcOperations jdbc, boolean asyncCommit, List<String> sqls,
+                                             Parameters parameters) {
+        String sql = (asyncCommit ? ASYNC_COMMIT : "") + String.join("; ", sqls);
+        return jdbc.prepareStatement(sql, statement -> {
             parameters.bind(statement);
             statement.execute();
             if (asyncCommit) {
-                statement.getMoreResults(); // past the SET, to the update's rows
+                statement.getMoreResults(); // past the SET
             }
-            try (ResultSet rows = statement.getResultSet()) {
-                return jdbc.entityStream(rows, RunEntity.class).findFirst();
+            List<Optional<RunEntity>> found = new ArrayList<>();
+            for (int i = 0; i < sqls.size(); i++) {
+                if (i > 0) {
+                    statement.getMoreResults();
+                }
+                try (ResultSet rows = statement.getResultSet()) {
+                    found.add(jdbc.entityStream(rows, RunEntity.class).findFirst());
+                }
             }
+            return found;
         });
     }
 }

@@ -302,6 +302,11 @@ public class RunService {
         wake.release();
     }
 
+    /** Drops pending wake-ups (the queue was found empty); true when there were any. */
+    boolean forgetWakeUps() {
+        return wake.drainPermits() > 0;
+    }
+
     /** Idle workers block here until a run is submitted to this process, or {@code timeout} passes. */
     boolean awaitSubmission(Duration timeout) throws InterruptedException {
         return wake.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -9,6 +9,7 @@ import dev.sandpod.runner.RunRequest;
 import dev.sandpod.runner.RunResult;
 import dev.sandpod.runner.Verdict;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -35,6 +36,7 @@ class RunWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunWorkers.class);
     private static final int MAX_ATTEMPTS = 2;
+    private static final RunOutcomes.Outcome NOTHING = new RunOutcomes.Outcome(Optional.empty(), Optional.empty());
 
     private final RunQueue queue;
     private final RunRepository repository;
@@ -70,15 +72,19 @@ class RunWorkers {
         LOG.info("{} run workers started", threads.size());
     }
 
+    /**
+     * Holding a slot, claims a run and executes it; recording each outcome also claims the next run, in
+     * the same round trip, until the queue is empty. Then waits for a submission (or the poll interval).
+     */
     private void work() {
         while (!stopping) {
             try {
                 slots.acquire();
                 Optional<RunEntity> claimed;
                 try {
-                    claimed = queue.claim(instance.id());
-                    if (claimed.isPresent()) {
-                        execute(claimed.get());
+                    claimed = claim();
+                    for (Optional<RunEntity> run = claimed; run.isPresent(); ) {
+                        run = execute(run.get(), !stopping).next();
                     }
                 } finally {
                     slots.release();
@@ -98,34 +104,43 @@ class RunWorkers {
         }
     }
 
+    /** Claims the oldest queued run; when there is none, forgets wake-ups meant for runs already claimed. */
+    private Optional<RunEntity> claim() {
+        Optional<RunEntity> run = queue.claim(instance.id());
+        if (run.isEmpty() && service.forgetWakeUps()) {
+            run = queue.claim(instance.id()); // one submitted just before its wake-up was forgotten
+        }
+        return run;
+    }
+
     /**
      * Executes, in the calling thread, a run that {@link RunService#submit} committed as RUNNING on this
      * server with a slot reserved for it; gives the slot back.
      */
     Optional<RunEntity> executeReserved(RunEntity run) {
         try {
-            return execute(run);
+            return execute(run, false).finished();
         } finally {
             slots.release();
         }
     }
 
     /**
-     * Runs it and records the outcome; returns the finished row when this server recorded it, which
-     * is also handed to any request here waiting for the run.
+     * Runs it and records the outcome (claiming the next run with it when {@code claimNext}); the
+     * finished row, when this server recorded it, is also handed to any request here waiting for the run.
      */
-    private Optional<RunEntity> execute(RunEntity run) {
-        Optional<RunEntity> finished = Optional.empty();
+    private RunOutcomes.Outcome execute(RunEntity run, boolean claimNext) {
+        RunOutcomes.Outcome outcome = NOTHING;
         try {
-            finished = executeAndRecord(run);
-            return finished;
+            outcome = executeAndRecord(run, claimNext ? instance.id() : null);
+            return outcome;
         } finally {
             slots.ended(run.id());
-            service.notifyFinished(run.id(), finished.orElse(null));
+            service.notifyFinished(run.id(), outcome.finished().orElse(null));
         }
     }
 
-    private Optional<RunEntity> executeAndRecord(RunEntity run) {
+    private RunOutcomes.Outcome executeAndRecord(RunEntity run, @Nullable UUID claimNextFor) {
         AtomicBoolean cancel = slots.started(run.id(), run.cancelRequested());
         AtomicReference<Instant> started = new AtomicReference<>();
         try {
@@ -154,18 +169,18 @@ class RunWorkers {
                     + result.compile().timeMs();
             long memory = result.cases().stream().mapToLong(CaseResult::memoryKb).max().orElse(0);
             return outcomes.finish(run, started.get(), state, result.verdict().name(), json.write(stored),
-                    result.message(), result.cases().size(), runTime, memory);
+                    result.message(), result.cases().size(), runTime, memory, claimNextFor);
         } catch (RunCancelledException e) {
             return outcomes.finish(run, started.get(), RunState.CANCELLED, null, null, "cancelled", run.casesDone(),
-                    null, null);
+                    null, null, claimNextFor);
         } catch (RuntimeException e) {
             if (stopping) {
                 // The database may already be closing: recovery re-queues the run.
-                return Optional.empty();
+                return NOTHING;
             }
             LOG.error("Run {} failed in the engine", run.id(), e);
             return outcomes.finish(run, started.get(), RunState.FAILED, Verdict.INTERNAL_ERROR.name(), null,
-                    "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null);
+                    "the run could not be executed: " + e.getClass().getSimpleName(), 0, null, null, claimNextFor);
         }
     }
 
