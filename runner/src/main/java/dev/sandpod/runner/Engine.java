@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int MB = 1024 * 1024;
+    /** How often a run waiting for a slot checks whether it was cancelled. */
+    private static final long CANCEL_POLL_MS = 20;
 
     private final EngineConfig config;
     private final LanguageCatalog catalog;
@@ -146,14 +149,16 @@ public final class Engine implements AutoCloseable {
         }
         PreparedRun run = prepare(request);
         try {
-            slots.acquire();
+            while (!slots.tryAcquire(CANCEL_POLL_MS, TimeUnit.MILLISECONDS)) {
+                checkCancelled(listener); // a run cancelled while it waits for a slot ends at once
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RunResult.internalError(run.language.id(), "interrupted while waiting for a free slot");
         }
         Path dir = config.workRoot().resolve(UUID.randomUUID().toString());
         try {
-            checkCancelled(listener); // cancelled while it waited for the slot
+            checkCancelled(listener);
             listener.started();
             Path box = Files.createDirectories(dir.resolve("box"));
             for (PreparedFile file : run.files) {

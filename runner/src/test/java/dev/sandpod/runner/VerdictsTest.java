@@ -185,6 +185,30 @@ class VerdictsTest {
     }
 
     @Test
+    void aRunWaitingForASlotIsCancelledAtOnce() throws Exception {
+        Engine engine = Engine.start(EngineConfig.standard()
+                .withWorkRoot(java.nio.file.Files.createTempDirectory("sandpod-one-slot-")).withConcurrency(1));
+        try {
+            var busy = java.util.concurrent.CompletableFuture.supplyAsync(() -> engine.run(new RunRequest("bash", null,
+                    "sleep 3; echo done", null, null, null, limits(10_000, 10_000, 64))));
+            Thread.sleep(300); // the only slot is taken
+            long start = System.nanoTime();
+            RunListener cancelSoon = new RunListener() {
+                @Override
+                public boolean cancelled() {
+                    return System.nanoTime() - start > 200_000_000L;
+                }
+            };
+            assertThrows(RunCancelledException.class, () -> engine.run(new RunRequest("bash", null, "echo waited",
+                    null, null, null, null), cancelSoon));
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "cancelled while waiting, not after the busy run");
+            assertEquals("done\n", only(busy.get()).stdout());
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
     void unavailableEngineRefusesWithTheFix() {
         Engine engine = Engine.unavailable(EngineConfig.standard(), "bwrap is missing: install the Debian package bubblewrap");
         EngineUnavailableException error = assertThrows(EngineUnavailableException.class,
