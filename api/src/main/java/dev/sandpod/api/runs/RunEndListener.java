@@ -2,6 +2,8 @@ package dev.sandpod.api.runs;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -37,6 +39,11 @@ class RunEndListener {
         this.waiters = waiters;
         this.thread = new Thread(this::listen, "run-end-listener");
         thread.setDaemon(true);
+    }
+
+    /** Listens once the server has started: a context that fails to start leaves no thread behind. */
+    @EventListener
+    void onStartup(StartupEvent event) {
         thread.start();
     }
 

@@ -11,6 +11,7 @@ import dev.sandpod.runner.Verdict;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -62,6 +63,11 @@ class RunWorkers {
         this.engine = engine;
         this.json = json;
         this.instance = instance;
+    }
+
+    /** Starts work once the server has started: a context that fails to start leaves no threads behind. */
+    @EventListener
+    void onStartup(StartupEvent event) {
         recoverOrphans();
         for (int i = 0; i < slots.count(); i++) {
             Thread thread = new Thread(this::work, "run-worker-" + i);
