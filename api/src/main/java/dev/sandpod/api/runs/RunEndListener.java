@@ -1,8 +1,8 @@
 package dev.sandpod.api.runs;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import org.postgresql.PGConnection;

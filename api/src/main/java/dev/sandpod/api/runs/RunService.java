@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,7 +144,7 @@ public class RunService {
      */
     @Connectable // one statement in autocommit: a single round trip, committed before the API answers
     RunEntity insert(String owner, CreateRunRequest body, String language, String request, int cases,
-                             boolean slot) {
+                     boolean slot) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Optional<RunEntity> inserted = jdbc.prepareStatement(INSERT, statement -> {
             statement.setInt(1, configuration.maxQueue());
@@ -156,7 +157,7 @@ public class RunService {
             statement.setString(8, body.webhookUrl());
             statement.setInt(9, cases);
             statement.setObject(10, instance.id());
-            statement.setObject(11, now.atOffset(java.time.ZoneOffset.UTC));
+            statement.setObject(11, now.atOffset(ZoneOffset.UTC));
             statement.setInt(12, configuration.maxQueue());
             try (ResultSet rows = statement.executeQuery()) {
                 return jdbc.entityStream(rows, RunEntity.class).findFirst();

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * This server's executions. Slots (one per worker): queue workers take one to claim a run; a
  * {@code wait=true} request takes one to run its own run at once in the request thread. Either way no
  * more runs are held here than there are workers. By default there is one slot more than the engine
- * runs at once: the extra run waits at the engine, ready, instead of the engine waiting for a claim. Cancel flags: a cancellation asked of this server
- * reaches its run at once; one asked of another server arrives through the database poll.
+ * runs at once: the extra run waits at the engine, ready, instead of the engine waiting for a claim.
+ * Cancel flags: a cancellation asked of this server reaches its run at once; one asked of another
+ * server arrives through the database poll.
  */
 @Singleton
 class RunSlots {
